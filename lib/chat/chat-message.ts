@@ -1,0 +1,15 @@
+import type { UIMessage } from 'ai';
+
+/**
+ * Metadata the server attaches to each assistant message (sent on the stream's `start` and `finish`
+ * parts). `traceId`/`spanId` identify the turn's root span, so the UI can show and copy them and
+ * feedback can be attached to the exact turn that produced the message.
+ */
+export interface ChatMessageMetadata {
+  traceId?: string;
+  spanId?: string;
+  model?: string;
+  finishReason?: string;
+}
+
+export type ChatMessage = UIMessage<ChatMessageMetadata>;

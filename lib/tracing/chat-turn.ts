@@ -1,0 +1,58 @@
+/**
+ * A chat turn: the CHAIN span that covers one user message and the streamed answer, plus the LLM
+ * spans of the model calls it makes. The turn span is the root of its own trace (linked to the HTTP
+ * request span when there is one), so it keeps its real lifetime: `@vercel/otel` force-ends every
+ * open span of a trace when that trace's root ends, and the request span ends when the handler
+ * returns — long before the stream does.
+ */
+import type { LanguageModelV4 } from '@ai-sdk/provider';
+import { context as otelContext, isSpanContextValid, trace, type Context, type Link } from '@opentelemetry/api';
+import { getChainEndAttributes, getChainStartAttributes } from './chain-attributes';
+import { OpenInferenceSpanKind } from './semconv';
+import { startSpan, type OpenSpan, type SpanOutcome } from './span-lifecycle';
+import { traceLanguageModel, type ModelIdentity } from './traced-model';
+
+export interface ChatTurnOptions {
+  /** Span name, e.g. `chat turn`. */
+  name?: string;
+  /** The user's last message text (`input.value`). */
+  input: string;
+  /** The chat id (`session.id`). */
+  sessionId: string;
+  /** Context of the incoming request; its span becomes a link of the turn span. */
+  requestContext?: Context;
+}
+
+export interface ChatTurn {
+  readonly span: OpenSpan;
+  readonly traceId: string;
+  readonly spanId: string;
+  /** W3C `traceresponse` header value pointing at the turn span. */
+  readonly traceResponse: string;
+  /** Wraps `model` so each of its calls is an LLM span under this turn. */
+  traceModel(model: LanguageModelV4, identity: ModelIdentity): LanguageModelV4;
+  /** Runs `fn` with the turn span active (for spans of nested code). */
+  run<T>(fn: () => T): T;
+  /** Ends the turn once, with the assistant's output (partial when aborted). */
+  end(outcome: SpanOutcome, output: string): boolean;
+}
+
+export function startChatTurn(options: ChatTurnOptions): ChatTurn {
+  const requestSpan = trace.getSpanContext(options.requestContext ?? otelContext.active());
+  const links: Link[] = requestSpan && isSpanContextValid(requestSpan) ? [{ context: requestSpan }] : [];
+  const span = startSpan({
+    name: options.name ?? 'chat turn',
+    kind: OpenInferenceSpanKind.CHAIN,
+    attributes: getChainStartAttributes({ input: options.input, sessionId: options.sessionId }),
+    links,
+  });
+  return {
+    span,
+    traceId: span.traceId,
+    spanId: span.spanId,
+    traceResponse: `00-${span.traceId}-${span.spanId}-01`,
+    traceModel: (model, identity) => traceLanguageModel(model, identity, span.context),
+    run: (fn) => otelContext.with(span.context, fn),
+    end: (outcome, output) => span.end(outcome, getChainEndAttributes(output)),
+  };
+}

@@ -1,0 +1,45 @@
+import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { OTLPHttpJsonTraceExporter, OTLPHttpProtoTraceExporter, type Configuration } from '@vercel/otel';
+import { resolveExportTarget, resolveProjectName, type Env } from './export-target';
+import { OpenInferenceSpanFilter } from './openinference-span-filter';
+import { setTraceProcessor } from './trace-processor';
+import { RESOURCE_ATTR } from './semconv';
+
+export const SERVICE_NAME = 'traced-chat';
+
+/**
+ * The `@vercel/otel` configuration `instrumentation.ts` registers. We pass our own span processor
+ * (and no `traceExporter`), so `@vercel/otel` adds no exporter of its own and nothing is exported
+ * twice when `OTEL_EXPORTER_OTLP_*` is set.
+ */
+export function createOTelConfiguration(env: Env): Configuration {
+  const target = resolveExportTarget(env);
+  for (const warning of target.warnings) console.warn(`[tracing] ${warning}`);
+  const exporterConfig = { url: target.url, headers: target.headers };
+  const exporter =
+    target.protocol === 'http/json'
+      ? new OTLPHttpJsonTraceExporter(exporterConfig)
+      : new OTLPHttpProtoTraceExporter(exporterConfig);
+  const batch = new BatchSpanProcessor(exporter, {
+    scheduledDelayMillis: positiveInt(env.OTEL_BSP_SCHEDULE_DELAY, 5000),
+    exportTimeoutMillis: positiveInt(env.OTEL_BSP_EXPORT_TIMEOUT, 10_000),
+    maxQueueSize: positiveInt(env.OTEL_BSP_MAX_QUEUE_SIZE, 2048),
+    maxExportBatchSize: positiveInt(env.OTEL_BSP_MAX_EXPORT_BATCH_SIZE, 512),
+  });
+  const processor: SpanProcessor = isTrue(env.TRACE_ALL_SPANS) ? batch : new OpenInferenceSpanFilter(batch);
+  setTraceProcessor(processor);
+  return {
+    serviceName: SERVICE_NAME,
+    attributes: { [RESOURCE_ATTR.PROJECT_NAME]: resolveProjectName(env) },
+    spanProcessors: [processor],
+  };
+}
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return value !== undefined && Number.isInteger(parsed) && parsed >= 0 ? parsed : fallback;
+}
+
+function isTrue(value: string | undefined): boolean {
+  return value === '1' || value?.toLowerCase() === 'true';
+}

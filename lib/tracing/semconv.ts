@@ -1,0 +1,63 @@
+/**
+ * Every attribute key this app writes, as named constants. Source code uses only these names;
+ * tests write the literal dotted keys, so renaming a key here fails a test.
+ */
+import {
+  MimeType,
+  OpenInferenceSpanKind,
+  SemanticConventions as SC,
+} from '@arizeai/openinference-semantic-conventions';
+import { SEMRESATTRS_PROJECT_NAME } from '@arizeai/openinference-semantic-conventions';
+
+export { MimeType, OpenInferenceSpanKind };
+
+export const ATTR = {
+  SPAN_KIND: SC.OPENINFERENCE_SPAN_KIND,
+  INPUT_VALUE: SC.INPUT_VALUE,
+  INPUT_MIME_TYPE: SC.INPUT_MIME_TYPE,
+  OUTPUT_VALUE: SC.OUTPUT_VALUE,
+  OUTPUT_MIME_TYPE: SC.OUTPUT_MIME_TYPE,
+  SESSION_ID: SC.SESSION_ID,
+  USER_ID: SC.USER_ID,
+  METADATA: SC.METADATA,
+  TAG_TAGS: SC.TAG_TAGS,
+  LLM_MODEL_NAME: SC.LLM_MODEL_NAME,
+  LLM_PROVIDER: SC.LLM_PROVIDER,
+  LLM_SYSTEM: SC.LLM_SYSTEM,
+  LLM_INVOCATION_PARAMETERS: SC.LLM_INVOCATION_PARAMETERS,
+  LLM_INPUT_MESSAGES: SC.LLM_INPUT_MESSAGES,
+  LLM_OUTPUT_MESSAGES: SC.LLM_OUTPUT_MESSAGES,
+  LLM_FINISH_REASON: SC.LLM_FINISH_REASON,
+  LLM_TOKEN_COUNT_PROMPT: SC.LLM_TOKEN_COUNT_PROMPT,
+  LLM_TOKEN_COUNT_COMPLETION: SC.LLM_TOKEN_COUNT_COMPLETION,
+  LLM_TOKEN_COUNT_TOTAL: SC.LLM_TOKEN_COUNT_TOTAL,
+  LLM_TOKEN_COUNT_PROMPT_CACHE_READ: SC.LLM_TOKEN_COUNT_PROMPT_DETAILS_CACHE_READ,
+  LLM_TOKEN_COUNT_PROMPT_CACHE_WRITE: SC.LLM_TOKEN_COUNT_PROMPT_DETAILS_CACHE_WRITE,
+  LLM_TOKEN_COUNT_COMPLETION_REASONING: SC.LLM_TOKEN_COUNT_COMPLETION_DETAILS_REASONING,
+  MESSAGE_ROLE: SC.MESSAGE_ROLE,
+  MESSAGE_CONTENT: SC.MESSAGE_CONTENT,
+  MESSAGE_TOOL_CALLS: SC.MESSAGE_TOOL_CALLS,
+  MESSAGE_TOOL_CALL_ID: SC.MESSAGE_TOOL_CALL_ID,
+  TOOL_CALL_ID: SC.TOOL_CALL_ID,
+  TOOL_CALL_FUNCTION_NAME: SC.TOOL_CALL_FUNCTION_NAME,
+  TOOL_CALL_FUNCTION_ARGUMENTS_JSON: SC.TOOL_CALL_FUNCTION_ARGUMENTS_JSON,
+  /** How a streamed span ended: `completed`, `aborted`, `timeout` or `error` (this app's own key). */
+  STREAM_OUTCOME: 'stream.outcome',
+  /** Why a stream was aborted (client disconnect, Stop button, timeout). */
+  STREAM_ABORT_REASON: 'stream.abort_reason',
+} as const;
+
+/** Span event names this app records. */
+export const EVENT = {
+  STREAM_ABORTED: 'stream.aborted',
+} as const;
+
+export const RESOURCE_ATTR = {
+  PROJECT_NAME: SEMRESATTRS_PROJECT_NAME,
+} as const;
+
+/** Prefixes of the flattened message lists (`llm.input_messages.0.message.role`). */
+export const MESSAGE_LIST = {
+  INPUT: SC.LLM_INPUT_MESSAGES,
+  OUTPUT: SC.LLM_OUTPUT_MESSAGES,
+} as const;

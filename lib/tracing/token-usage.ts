@@ -1,0 +1,43 @@
+import type { LanguageModelV4Usage } from '@ai-sdk/provider';
+import type { Attributes } from '@opentelemetry/api';
+import { ATTR } from './semconv';
+
+/** Token counts as the provider reported them. `undefined` means unknown — never written as 0. */
+export interface TokenUsage {
+  prompt?: number;
+  completion?: number;
+  cacheRead?: number;
+  cacheWrite?: number;
+  reasoning?: number;
+}
+
+export function usageFromProvider(usage: LanguageModelV4Usage): TokenUsage {
+  return {
+    prompt: usage.inputTokens.total,
+    completion: usage.outputTokens.total,
+    cacheRead: usage.inputTokens.cacheRead,
+    cacheWrite: usage.inputTokens.cacheWrite,
+    reasoning: usage.outputTokens.reasoning,
+  };
+}
+
+/** Integer token-count attributes; unknown counts stay unset, and total only when both parts are known. */
+export function getTokenCountAttributes(usage: TokenUsage): Attributes {
+  const attributes: Attributes = {};
+  const set = (key: string, value: number | undefined) => {
+    if (isCount(value)) attributes[key] = value;
+  };
+  set(ATTR.LLM_TOKEN_COUNT_PROMPT, usage.prompt);
+  set(ATTR.LLM_TOKEN_COUNT_COMPLETION, usage.completion);
+  if (isCount(usage.prompt) && isCount(usage.completion)) {
+    attributes[ATTR.LLM_TOKEN_COUNT_TOTAL] = usage.prompt + usage.completion;
+  }
+  set(ATTR.LLM_TOKEN_COUNT_PROMPT_CACHE_READ, usage.cacheRead);
+  set(ATTR.LLM_TOKEN_COUNT_PROMPT_CACHE_WRITE, usage.cacheWrite);
+  set(ATTR.LLM_TOKEN_COUNT_COMPLETION_REASONING, usage.reasoning);
+  return attributes;
+}
+
+function isCount(value: number | undefined): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
