@@ -59,7 +59,8 @@ export const chatRequestSchema = z
   })
   .superRefine((request, ctx) => {
     const last = request.messages.at(-1);
-    if (last?.role !== 'user') {
+    if (!last) return;
+    if (last.role !== 'user') {
       ctx.addIssue({ code: 'custom', path: ['messages', request.messages.length - 1, 'role'], message: 'the last message must be from the user' });
       return;
     }

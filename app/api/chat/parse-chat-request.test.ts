@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { HttpError } from '@/lib/http/http-error';
+import { parseChatRequest } from './parse-chat-request';
+import { CHAT_LIMITS } from './schema';
+
+const user = (text: string, id = 'm1') => ({ id, role: 'user', parts: [{ type: 'text', text }] });
+const valid = { id: 'chat_1', messages: [user('hi')], trigger: 'submit-message' };
+
+function rejection(body: unknown): HttpError {
+  try {
+    parseChatRequest(body);
+  } catch (error) {
+    if (error instanceof HttpError) return error;
+    throw error;
+  }
+  throw new Error('expected a 400');
+}
+
+describe('parseChatRequest', () => {
+  it('accepts what useChat sends, including earlier assistant turns', () => {
+    const assistant = { id: 'a1', role: 'assistant', parts: [{ type: 'step-start' }, { type: 'text', text: 'hello', state: 'done' }] };
+    expect(parseChatRequest({ ...valid, messages: [user('hi'), assistant, user('again', 'm2')] }).messages).toHaveLength(3);
+  });
+
+  it.each([
+    ['a non-object body', 'hello', /expected object/i],
+    ['a missing id', { messages: [user('hi')] }, /— id: .*expected string/],
+    ['a malformed id', { ...valid, id: 'a b' }, /id: may contain only/],
+    ['missing messages', { id: 'c' }, /messages/],
+    ['empty messages', { ...valid, messages: [] }, /messages: must contain at least one message/],
+    ['too many messages', { ...valid, messages: Array.from({ length: CHAT_LIMITS.maxMessages + 1 }, (_, i) => user('x', `m${i}`)) }, /at most/],
+    ['an unknown role', { ...valid, messages: [{ ...user('hi'), role: 'wizard' }] }, /role must be/],
+    ['an unknown part type', { ...valid, messages: [{ id: 'm', role: 'user', parts: [{ type: 'hologram' }] }] }, /unknown part type/],
+    ['non-string text', { ...valid, messages: [{ id: 'm', role: 'user', parts: [{ type: 'text', text: 42 }] }] }, /text/],
+    ['an over-long message', { ...valid, messages: [user('x'.repeat(CHAT_LIMITS.maxTextLength + 1))] }, /at most/],
+    ['a lone surrogate', { ...valid, messages: [user('bad \uD800 text')] }, /surrogate/],
+    ['a last message that is not from the user', { ...valid, messages: [{ id: 'a', role: 'assistant', parts: [{ type: 'text', text: 'x' }] }] }, /last message must be from the user/],
+    ['an empty last user message', { ...valid, messages: [user('   ')] }, /no text/],
+  ])('rejects %s with a 400 that names the problem', (_, body, message) => {
+    const error = rejection(body);
+    expect(error.status).toBe(400);
+    expect(error.code).toBe('invalid_request');
+    expect(error.message).toMatch(message);
+  });
+
+  it('accepts emoji and right-to-left text', () => {
+    expect(parseChatRequest({ ...valid, messages: [user('שלום 👋🏽 مرحبا')] }).messages[0]!.parts[0]).toMatchObject({ text: 'שלום 👋🏽 مرحبا' });
+  });
+});

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * E2E: Playwright drives the real UI against `next build && next start` (offline model) and asserts
+ * the spans that really arrive at our OTLP receiver, which accepts what Phoenix accepts (protobuf at
+ * /v1/traces, Bearer key). The app exports to it the way a Phoenix user configures it.
+ */
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+const RECEIVER_PORT = Number(process.env.E2E_RECEIVER_PORT ?? 4319);
+export const E2E = {
+  appUrl: `http://127.0.0.1:${APP_PORT}`,
+  receiverUrl: `http://127.0.0.1:${RECEIVER_PORT}`,
+  apiKey: 'e2e-phoenix-key',
+  projectName: 'traced-chat-e2e',
+};
+
+// Debian's Chromium where present (no browser download on such machines); otherwise Playwright's own
+// browser, installed with `npx playwright install chromium`.
+const systemChromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: E2E.appUrl,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: systemChromium,
+          args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--no-sandbox'],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: `node --experimental-strip-types --no-warnings e2e/receiver/main.ts`,
+      url: `${E2E.receiverUrl}/health`,
+      env: { RECEIVER_PORT: String(RECEIVER_PORT), RECEIVER_API_KEY: E2E.apiKey },
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `npm run build && npx next start --hostname 127.0.0.1 --port ${APP_PORT}`,
+      url: `${E2E.appUrl}/`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PHOENIX_COLLECTOR_ENDPOINT: E2E.receiverUrl,
+        PHOENIX_API_KEY: E2E.apiKey,
+        PHOENIX_PROJECT_NAME: E2E.projectName,
+        OTEL_BSP_SCHEDULE_DELAY: '200',
+        OFFLINE_MODEL_DELAY_MS: '0',
+        OPENAI_API_KEY: '',
+        OTEL_EXPORTER_OTLP_ENDPOINT: '',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+    },
+  ],
+});
