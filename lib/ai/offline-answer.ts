@@ -1,0 +1,37 @@
+/**
+ * The offline model's answers: deterministic (same question → same answer), shaped by the question,
+ * and honest about what they are. No randomness, no clock.
+ */
+const STOP_WORDS = new Set(
+  'a an and are as at be but by can could did do does for from has have how i if in into is it its me my of on or our please should so tell than that the their them then there these this those to too up us was we were what when where which who why will with would you your'.split(' '),
+);
+
+export function keywords(question: string, limit = 3): string[] {
+  const seen = new Set<string>();
+  for (const word of question.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? []) {
+    if (word.length > 2 && !STOP_WORDS.has(word)) seen.add(word);
+    if (seen.size === limit) break;
+  }
+  return [...seen];
+}
+
+export function composeOfflineAnswer(question: string): string {
+  const topic = keywords(question);
+  const about = topic.length > 0 ? topic.map((word) => `"${word}"`).join(', ') : 'your message';
+  return [
+    `Thanks for asking about ${about}. I am the offline demo model, so this answer is composed locally, word by word, without calling any API.`,
+    '',
+    'Here is what happens while you read it:',
+    '- the server opened a CHAIN span for this turn and an LLM span for this model call;',
+    '- every word you see is a streamed chunk passing through the traced model;',
+    '- when the stream closes, the output and the token counts are written on the span, and the span ends.',
+    '',
+    'Set OPENAI_API_KEY to talk to a real model; the traces will look the same.',
+  ].join('\n');
+}
+
+/** A longer answer for `/slow`, so there is time to press Stop mid-stream. */
+export function composeLongOfflineAnswer(question: string): string {
+  const base = composeOfflineAnswer(question);
+  return `${base}\n\nThis is the slow mode: each word waits a little before it is sent, so you can press Stop and then look at the trace. The spans of an aborted turn still end exactly once, carry the partial output streamed so far and an abort marker, and leave unknown token counts unset instead of writing zero.`;
+}

@@ -1,0 +1,105 @@
+import { APICallError, type LanguageModelV4Prompt, type LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import { streamText } from 'ai';
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { describe, expect, it } from 'vitest';
+import { composeOfflineAnswer } from './offline-answer';
+import { offlineAnswerFor, parseDirective, toWordChunks } from './offline-directives';
+import { createOfflineModel } from './offline-model';
+import { countPromptTokens, countTextTokens } from './token-count';
+
+const prompt = (text: string): LanguageModelV4Prompt => [
+  { role: 'system', content: 'Be brief.' },
+  { role: 'user', content: [{ type: 'text', text }] },
+];
+
+async function collect(stream: ReadableStream<LanguageModelV4StreamPart>) {
+  const parts: LanguageModelV4StreamPart[] = [];
+  for await (const part of stream) parts.push(part);
+  return parts;
+}
+const textOf = (parts: LanguageModelV4StreamPart[]) =>
+  parts.flatMap((p) => (p.type === 'text-delta' ? [p.delta] : [])).join('');
+
+describe('token counts', () => {
+  it('match the tokenizer and count every prompt message with ChatML framing', () => {
+    expect(countTextTokens('Hello world')).toBe(countTokens('Hello world'));
+    expect(countTextTokens('')).toBe(0);
+    expect(countTextTokens('say <|endoftext|> literally')).toBeGreaterThan(3);
+    const p = prompt('How are you?');
+    expect(countPromptTokens(p)).toBe(3 + (3 + countTokens('system') + countTokens('Be brief.')) + (3 + countTokens('user') + countTokens('How are you?')));
+  });
+});
+
+describe('offline answers and directives', () => {
+  it('are deterministic and shaped by the question', () => {
+    expect(composeOfflineAnswer('Explain tracing spans')).toBe(composeOfflineAnswer('Explain tracing spans'));
+    expect(composeOfflineAnswer('Explain tracing spans')).toContain('"explain", "tracing", "spans"');
+    expect(composeOfflineAnswer('x')).not.toBe(composeOfflineAnswer('Tell me about kittens'));
+  });
+
+  it('parses directives, /fail-mid before /fail', () => {
+    expect(parseDirective('/fail-mid now')).toEqual({ directive: 'failMid', rest: 'now' });
+    expect(parseDirective('/fail')).toEqual({ directive: 'fail', rest: '' });
+    expect(parseDirective('/slow story').directive).toBe('slow');
+    expect(parseDirective('/failure is not a directive').directive).toBeUndefined();
+    expect(offlineAnswerFor('/slow story').length).toBeGreaterThan(offlineAnswerFor('story').length);
+  });
+
+  it('splits into word chunks that join back exactly', () => {
+    for (const text of ['a b', '  lead\n\nand tail  ', 'one']) expect(toWordChunks(text).join('')).toBe(text);
+  });
+});
+
+describe('createOfflineModel', () => {
+  it('streams the answer word by word and reports real usage', async () => {
+    const model = createOfflineModel({ delayMs: 0 });
+    const { stream } = await model.doStream({ prompt: prompt('What is tracing?') });
+    const parts = await collect(stream);
+    const answer = composeOfflineAnswer('What is tracing?');
+    expect(textOf(parts)).toBe(answer);
+    expect(parts.filter((p) => p.type === 'text-delta').length).toBe(toWordChunks(answer).length);
+    const finish = parts.at(-1);
+    expect(finish).toMatchObject({
+      type: 'finish',
+      finishReason: { unified: 'stop' },
+      usage: { inputTokens: { total: countPromptTokens(prompt('What is tracing?')) }, outputTokens: { total: countTextTokens(answer) } },
+    });
+  });
+
+  it('fails before the stream on /fail with an APICallError', async () => {
+    await expect(createOfflineModel({ delayMs: 0 }).doStream({ prompt: prompt('/fail') })).rejects.toSatisfy(APICallError.isInstance);
+  });
+
+  it('emits an error part and no finish on /fail-mid', async () => {
+    const parts = await collect((await createOfflineModel({ delayMs: 0 }).doStream({ prompt: prompt('/fail-mid x') })).stream);
+    expect(parts.some((p) => p.type === 'error')).toBe(true);
+    expect(parts.some((p) => p.type === 'finish')).toBe(false);
+    expect(textOf(parts).length).toBeGreaterThan(0);
+  });
+
+  it('stops promptly on abort, erroring with the reason', async () => {
+    const abort = new AbortController();
+    const { stream } = await createOfflineModel({ delayMs: 20 }).doStream({ prompt: prompt('hello'), abortSignal: abort.signal });
+    const reader = stream.getReader();
+    await reader.read();
+    abort.abort(new Error('stop'));
+    await expect((async () => { for (;;) if ((await reader.read()).done) return; })()).rejects.toThrow('stop');
+  });
+
+  it('keeps no timer running after the consumer cancels', async () => {
+    const { stream } = await createOfflineModel({ delayMs: 10_000 }).doStream({ prompt: prompt('hello') });
+    const reader = stream.getReader();
+    for (let i = 0; i < 4; i++) await reader.read();
+    const started = Date.now();
+    await reader.cancel();
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('works with the real AI SDK', async () => {
+    const result = streamText({ model: createOfflineModel({ delayMs: 0 }), prompt: 'hi there' });
+    expect(await result.text).toBe(composeOfflineAnswer('hi there'));
+    const usage = await result.usage;
+    expect(usage.outputTokens).toBe(countTextTokens(composeOfflineAnswer('hi there')));
+    expect(usage.inputTokens).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * The offline model: a real `LanguageModelV4` that needs no key and no network. It streams a
+ * deterministic answer word by word and reports usage counted by a real tokenizer over the prompt it
+ * received and the text it produced. Web APIs only (runs on the edge runtime too).
+ */
+import {
+  APICallError,
+  type LanguageModelV4,
+  type LanguageModelV4CallOptions,
+  type LanguageModelV4Prompt,
+  type LanguageModelV4StreamPart,
+  type LanguageModelV4Usage,
+} from '@ai-sdk/provider';
+import {
+  FAIL_MID_AFTER_WORDS,
+  offlineAnswerFor,
+  parseDirective,
+  SLOW_MIN_DELAY_MS,
+  toWordChunks,
+} from './offline-directives';
+import { countPromptTokens, countTextTokens, messageText } from './token-count';
+
+export const OFFLINE_MODEL_ID = 'offline-echo-1';
+export const DEFAULT_OFFLINE_DELAY_MS = 25;
+
+export interface OfflineModelOptions {
+  /** Pause between words; default `OFFLINE_MODEL_DELAY_MS` or 25 ms. 0 streams without waiting. */
+  delayMs?: number;
+  modelId?: string;
+}
+
+export function createOfflineModel(options: OfflineModelOptions = {}): LanguageModelV4 {
+  const modelId = options.modelId ?? OFFLINE_MODEL_ID;
+  const baseDelay = options.delayMs ?? delayFromEnv();
+  return {
+    specificationVersion: 'v4',
+    provider: 'offline',
+    modelId,
+    supportedUrls: {},
+    async doGenerate(call) {
+      const { directive, answer } = plan(call.prompt);
+      if (directive === 'fail' || directive === 'failMid') throw simulatedFailure();
+      return {
+        content: [{ type: 'text', text: answer }],
+        finishReason: { unified: 'stop', raw: 'stop' },
+        usage: usage(call.prompt, answer),
+        warnings: [],
+      };
+    },
+    async doStream(call) {
+      const { directive, answer } = plan(call.prompt);
+      if (directive === 'fail') throw simulatedFailure();
+      const delayMs = directive === 'slow' ? Math.max(baseDelay, SLOW_MIN_DELAY_MS) : baseDelay;
+      return { stream: streamAnswer(call, answer, delayMs, directive === 'failMid') };
+    },
+  };
+}
+
+function plan(prompt: LanguageModelV4Prompt) {
+  const lastUser = prompt.findLast((message) => message.role === 'user');
+  const text = lastUser ? messageText(lastUser) : '';
+  return { directive: parseDirective(text).directive, answer: offlineAnswerFor(text) };
+}
+
+function streamAnswer(
+  call: LanguageModelV4CallOptions,
+  answer: string,
+  delayMs: number,
+  failMidway: boolean,
+): ReadableStream<LanguageModelV4StreamPart> {
+  const signal = call.abortSignal;
+  const words = toWordChunks(answer);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancelled = false;
+  let index = 0;
+  const wait = () =>
+    delayMs === 0 ? Promise.resolve() : new Promise<void>((resolve) => (timer = setTimeout(resolve, delayMs)));
+
+  return new ReadableStream<LanguageModelV4StreamPart>({
+    start(controller) {
+      controller.enqueue({ type: 'stream-start', warnings: [] });
+      controller.enqueue({ type: 'response-metadata', id: `offline-${Date.now().toString(36)}`, modelId: OFFLINE_MODEL_ID, timestamp: new Date() });
+      controller.enqueue({ type: 'text-start', id: 'text-0' });
+    },
+    async pull(controller) {
+      if (signal?.aborted) return controller.error(signal.reason);
+      if (failMidway && index === Math.min(FAIL_MID_AFTER_WORDS, words.length - 1)) {
+        controller.enqueue({ type: 'error', error: new Error('Offline model: simulated failure mid-stream (/fail-mid)') });
+        return controller.close();
+      }
+      if (index < words.length) {
+        if (index > 0) await wait();
+        if (cancelled) return;
+        if (signal?.aborted) return controller.error(signal.reason);
+        controller.enqueue({ type: 'text-delta', id: 'text-0', delta: words[index++]! });
+        return;
+      }
+      controller.enqueue({ type: 'text-end', id: 'text-0' });
+      controller.enqueue({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage: usage(call.prompt, answer) });
+      controller.close();
+    },
+    cancel() {
+      cancelled = true;
+      clearTimeout(timer);
+    },
+  });
+}
+
+function usage(prompt: LanguageModelV4Prompt, answer: string): LanguageModelV4Usage {
+  const input = countPromptTokens(prompt);
+  const output = countTextTokens(answer);
+  return {
+    inputTokens: { total: input, noCache: input, cacheRead: undefined, cacheWrite: undefined },
+    outputTokens: { total: output, text: output, reasoning: undefined },
+  };
+}
+
+function simulatedFailure(): APICallError {
+  return new APICallError({
+    message: 'Offline model: simulated provider failure (/fail)',
+    url: 'offline://model',
+    requestBodyValues: {},
+    statusCode: 500,
+    isRetryable: false,
+  });
+}
+
+function delayFromEnv(): number {
+  const raw = typeof process === 'undefined' ? undefined : process.env.OFFLINE_MODEL_DELAY_MS;
+  const value = Number(raw);
+  return raw !== undefined && raw !== '' && Number.isInteger(value) && value >= 0 ? value : DEFAULT_OFFLINE_DELAY_MS;
+}
