@@ -22,6 +22,7 @@ const systemChromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
+  globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -46,14 +47,6 @@ export default defineConfig({
     },
   ],
   webServer: [
-    {
-      command: `node --experimental-strip-types --no-warnings e2e/receiver/main.ts`,
-      url: `${E2E.receiverUrl}/health`,
-      env: { RECEIVER_PORT: String(RECEIVER_PORT), RECEIVER_API_KEY: E2E.apiKey },
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
     {
       command: `npm run build && npx next start --hostname 127.0.0.1 --port ${APP_PORT}`,
       url: `${E2E.appUrl}/`,

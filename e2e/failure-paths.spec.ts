@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { composeOfflineAnswer } from '../lib/ai/offline-answer';
+import { offlineAnswerFor } from '../lib/ai/offline-directives';
 import { ChatPage } from './support/chat-page';
 import { allSpans, waitForTurnSpans } from './support/turn-spans';
 
@@ -16,7 +16,7 @@ test('Stop mid-stream ends both spans with the partial output and an abort marke
 
   const { chain, llm } = await waitForTurnSpans(traceId);
   const partial = String(llm.attributes['output.value']);
-  const full = composeOfflineAnswer(prompt);
+  const full = offlineAnswerFor(prompt);
   expect(partial.startsWith(onScreen.trimEnd())).toBe(true);
   expect(partial.length).toBeLessThan(full.length);
   expect(full.startsWith(partial)).toBe(true);

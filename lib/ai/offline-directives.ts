@@ -39,7 +39,7 @@ export function offlineAnswerFor(userText: string): string {
 
 /** Splits an answer into stream chunks: one per word with its leading whitespace, so they join back exactly. */
 export function toWordChunks(text: string): string[] {
-  const chunks = text.match(/\s*\S+/g) ?? [];
+  const chunks: string[] = text.match(/\s*\S+/g) ?? [];
   const tail = text.slice(chunks.join('').length);
   if (tail !== '') chunks.push(tail);
   return chunks;
