@@ -1,0 +1,51 @@
+import type { ChatMessage } from '@/lib/chat/chat-message';
+import { TraceChip } from './trace-chip';
+
+function textOf(message: ChatMessage): string {
+  return message.parts.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('');
+}
+
+export function UserMessage({ message }: { message: ChatMessage }) {
+  return (
+    <div className="flex justify-end">
+      <div
+        data-testid="message-user"
+        className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-indigo-600 px-4 py-2.5 text-[15px] leading-relaxed text-white shadow-sm"
+      >
+        {textOf(message)}
+      </div>
+    </div>
+  );
+}
+
+export function AssistantMessage({ message, streaming, stopped }: { message: ChatMessage; streaming: boolean; stopped: boolean }) {
+  const text = textOf(message);
+  const { traceId, model } = message.metadata ?? {};
+  return (
+    <div
+      data-testid="message-assistant"
+      data-message-id={message.id}
+      data-status={streaming ? 'streaming' : 'done'}
+      className="flex justify-start"
+    >
+      <div className="max-w-[85%] min-w-0">
+        <div className="rounded-2xl rounded-bl-md border border-slate-200 bg-white px-4 py-2.5 text-[15px] leading-relaxed shadow-sm">
+          <span data-testid="assistant-text" className="whitespace-pre-wrap break-words">
+            {text}
+          </span>
+          {streaming ? <span aria-hidden className="caret ml-0.5 inline-block h-4 w-1.5 translate-y-0.5 bg-slate-400" /> : null}
+          {!streaming && text === '' ? <span className="text-sm italic text-slate-400">No answer</span> : null}
+        </div>
+        <div className="mt-1.5 flex flex-wrap items-center gap-2 px-1 text-xs text-slate-500">
+          {traceId ? <TraceChip traceId={traceId} /> : null}
+          {model ? <span className="font-mono">{model}</span> : null}
+          {stopped ? (
+            <span data-testid="stopped-label" className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800">
+              stopped
+            </span>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

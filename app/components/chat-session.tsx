@@ -1,0 +1,56 @@
+'use client';
+
+import { useChat } from '@ai-sdk/react';
+import { DefaultChatTransport } from 'ai';
+import { useEffect, useRef, useState } from 'react';
+import type { ChatMessage } from '@/lib/chat/chat-message';
+import { AssistantMessage, UserMessage } from './chat-messages';
+import { Composer } from './composer';
+import { EmptyState } from './empty-state';
+import { ErrorBanner } from './error-banner';
+import { Header } from './header';
+
+export function ChatSession({ sessionId, onNewChat }: { sessionId: string; onNewChat: () => void }) {
+  const [stopped, setStopped] = useState<ReadonlySet<string>>(new Set());
+  const { messages, sendMessage, status, error, stop, clearError, regenerate } = useChat<ChatMessage>({
+    id: sessionId,
+    transport: new DefaultChatTransport({ api: '/api/chat' }),
+    onFinish: ({ message, isAbort }) => {
+      if (isAbort) setStopped((previous) => new Set(previous).add(message.id));
+    },
+  });
+  const busy = status === 'submitted' || status === 'streaming';
+  const endRef = useRef<HTMLDivElement>(null);
+  useEffect(() => endRef.current?.scrollIntoView({ block: 'end' }), [messages]);
+
+  const send = (text: string) => {
+    if (error) clearError();
+    void sendMessage({ text });
+  };
+
+  return (
+    <div className="mx-auto flex h-dvh max-w-3xl flex-col">
+      <Header sessionId={sessionId} onNewChat={onNewChat} />
+      <main data-testid="message-list" className="flex-1 space-y-5 overflow-y-auto px-4 py-6">
+        {messages.length === 0 ? <EmptyState onPick={send} /> : null}
+        {messages.map((message, index) =>
+          message.role === 'user' ? (
+            <UserMessage key={message.id} message={message} />
+          ) : (
+            <AssistantMessage
+              key={message.id}
+              message={message}
+              streaming={busy && index === messages.length - 1}
+              stopped={stopped.has(message.id)}
+            />
+          ),
+        )}
+        <div ref={endRef} />
+      </main>
+      <footer className="sticky bottom-0 border-t border-slate-200 bg-slate-50/95 px-4 pb-4 pt-3 backdrop-blur">
+        {error ? <ErrorBanner error={error} onDismiss={clearError} onRetry={() => void regenerate()} /> : null}
+        <Composer busy={busy} onSend={send} onStop={() => void stop()} />
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+'use client';
+
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+
+export function Composer({ busy, onSend, onStop }: { busy: boolean; onSend: (text: string) => void; onStop: () => void }) {
+  const [text, setText] = useState('');
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (busy || text.trim() === '') return;
+    onSend(text);
+    setText('');
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
+  };
+  const button =
+    'shrink-0 rounded-xl px-4 py-2.5 text-sm font-semibold shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500';
+  return (
+    <form onSubmit={submit} className="flex items-end gap-2">
+      <label htmlFor="chat-input" className="sr-only">
+        Message
+      </label>
+      <textarea
+        id="chat-input"
+        data-testid="chat-input"
+        autoFocus
+        rows={1}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+        placeholder="Ask anything — try /slow, /fail or /fail-mid"
+        className="max-h-40 min-h-[44px] flex-1 resize-none rounded-xl border border-slate-300 bg-white px-3.5 py-2.5 text-[15px] shadow-sm outline-none placeholder:text-slate-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200"
+      />
+      {busy ? (
+        <button type="button" data-testid="stop-button" onClick={onStop} aria-label="Stop generating" className={`${button} bg-slate-800 text-white hover:bg-slate-700`}>
+          Stop
+        </button>
+      ) : (
+        <button
+          type="submit"
+          data-testid="send-button"
+          disabled={text.trim() === ''}
+          aria-label="Send message"
+          className={`${button} bg-indigo-600 text-white hover:bg-indigo-500 disabled:cursor-not-allowed disabled:bg-indigo-300`}
+        >
+          Send
+        </button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+export function Header({ sessionId, onNewChat }: { sessionId: string; onNewChat: () => void }) {
+  return (
+    <header className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
+      <div className="min-w-0">
+        <h1 className="text-base font-semibold tracking-tight">Traced Chat</h1>
+        <p className="truncate text-xs text-slate-500">
+          Every answer is traced with OpenInference spans ·{' '}
+          <span data-testid="session-id" data-session-id={sessionId} title={`Session ${sessionId}`} className="font-mono">
+            session {sessionId.slice(0, 8)}
+          </span>
+        </p>
+      </div>
+      <button
+        type="button"
+        data-testid="new-chat"
+        onClick={onNewChat}
+        className="shrink-0 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
+      >
+        New chat
+      </button>
+    </header>
+  );
+}
