@@ -64,7 +64,7 @@ test('a bad request gets a 400 JSON error and produces no LLM span', async ({ pa
   expect(body.error.code).toBe('invalid_request');
   expect(body.error.message).toMatch(/id/);
 
-  const notJson = await request.post('/api/chat', { headers: { 'content-type': 'application/json' }, data: '{nope' });
+  const notJson = await request.post('/api/chat', { headers: { 'content-type': 'application/json' }, data: Buffer.from('{nope') });
   expect(notJson.status()).toBe(400);
   expect((await notJson.json()).error.code).toBe('invalid_json');
 

@@ -49,3 +49,16 @@ export function AssistantMessage({ message, streaming, stopped }: { message: Cha
     </div>
   );
 }
+
+/** Shown between sending and the first streamed part. */
+export function PendingAnswer() {
+  return (
+    <div className="flex justify-start" aria-live="polite" aria-label="Waiting for the answer">
+      <div className="flex gap-1 rounded-2xl rounded-bl-md border border-slate-200 bg-white px-4 py-3.5 shadow-sm">
+        {[0, 150, 300].map((delay) => (
+          <span key={delay} className="h-1.5 w-1.5 animate-bounce rounded-full bg-slate-400" style={{ animationDelay: `${delay}ms` }} />
+        ))}
+      </div>
+    </div>
+  );
+}

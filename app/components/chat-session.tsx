@@ -4,7 +4,7 @@ import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
 import { useEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '@/lib/chat/chat-message';
-import { AssistantMessage, UserMessage } from './chat-messages';
+import { AssistantMessage, PendingAnswer, UserMessage } from './chat-messages';
 import { Composer } from './composer';
 import { EmptyState } from './empty-state';
 import { ErrorBanner } from './error-banner';
@@ -21,7 +21,9 @@ export function ChatSession({ sessionId, onNewChat }: { sessionId: string; onNew
   });
   const busy = status === 'submitted' || status === 'streaming';
   const endRef = useRef<HTMLDivElement>(null);
-  useEffect(() => endRef.current?.scrollIntoView({ block: 'end' }), [messages]);
+  useEffect(() => {
+    endRef.current?.scrollIntoView({ block: 'end' });
+  }, [messages]);
 
   const send = (text: string) => {
     if (error) clearError();
@@ -45,6 +47,7 @@ export function ChatSession({ sessionId, onNewChat }: { sessionId: string; onNew
             />
           ),
         )}
+        {status === 'submitted' && messages.at(-1)?.role === 'user' ? <PendingAnswer /> : null}
         <div ref={endRef} />
       </main>
       <footer className="sticky bottom-0 border-t border-slate-200 bg-slate-50/95 px-4 pb-4 pt-3 backdrop-blur">

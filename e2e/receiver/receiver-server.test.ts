@@ -6,14 +6,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fetchSpans, waitForReceivedSpans } from './http-client';
 import { startReceiver, type Receiver } from './receiver-server';
 
-function exportBody(): Uint8Array {
+function exportBody(): Uint8Array<ArrayBuffer> {
   const exporter = new InMemorySpanExporter();
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ 'openinference.project.name': 'from-resource' }),
     spanProcessors: [new SimpleSpanProcessor(exporter)],
   });
   provider.getTracer('t').startSpan('one', { attributes: { n: 1 } }).end();
-  return ProtobufTraceSerializer.serializeRequest(exporter.getFinishedSpans())!;
+  return new Uint8Array(ProtobufTraceSerializer.serializeRequest(exporter.getFinishedSpans())!);
 }
 
 let receiver: Receiver;
@@ -38,7 +38,7 @@ describe('receiver (Phoenix-like ingestion)', () => {
   });
 
   it('lets the x-project-name header win and accepts gzip', async () => {
-    const response = await post(gzipSync(exportBody()), {
+    const response = await post(new Uint8Array(gzipSync(exportBody())), {
       'content-type': 'application/x-protobuf',
       'content-encoding': 'gzip',
       'x-project-name': 'from-header',

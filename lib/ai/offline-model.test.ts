@@ -103,3 +103,73 @@ describe('createOfflineModel', () => {
     expect(usage.inputTokens).toBeGreaterThan(0);
   });
 });
+
+describe('createOfflineModel (edges)', () => {
+  const activeTimers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+
+  it('reports its modelId, deterministically across calls, and matches doGenerate', async () => {
+    const model = createOfflineModel({ delayMs: 0, modelId: 'custom-1' });
+    const [a, b] = await Promise.all([1, 2].map(async () => collect((await model.doStream({ prompt: prompt('Same?') })).stream)));
+    expect(a!.find((p) => p.type === 'response-metadata')).toMatchObject({ modelId: 'custom-1' });
+    expect(textOf(a!)).toBe(textOf(b!));
+    const generated = await model.doGenerate({ prompt: prompt('Same?') });
+    expect(generated.content).toEqual([{ type: 'text', text: textOf(a!) }]);
+    const finish = a!.at(-1);
+    expect(finish?.type === 'finish' && finish.usage).toEqual(generated.usage);
+  });
+
+  it('errors with the abort reason at once, even mid-pause, and leaves no timer', async () => {
+    const abort = new AbortController();
+    const before = activeTimers();
+    const { stream } = await createOfflineModel({ delayMs: 60_000 }).doStream({ prompt: prompt('hello'), abortSignal: abort.signal });
+    const reader = stream.getReader();
+    for (let i = 0; i < 4; i++) await reader.read(); // stream-start, metadata, text-start, first word
+    const next = reader.read();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(activeTimers()).toBe(before + 1);
+    const reason = new Error('user pressed stop');
+    abort.abort(reason);
+    await expect(next).rejects.toBe(reason);
+    expect(activeTimers()).toBe(before);
+  });
+
+  it('clears its timer when the consumer cancels mid-pause', async () => {
+    const before = activeTimers();
+    const { stream } = await createOfflineModel({ delayMs: 60_000 }).doStream({ prompt: prompt('hello') });
+    const reader = stream.getReader();
+    for (let i = 0; i < 4; i++) await reader.read();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(activeTimers()).toBe(before + 1);
+    await reader.cancel();
+    expect(activeTimers()).toBe(before);
+  });
+
+  it('/slow streams a longer answer, at least 150 ms a word', async () => {
+    const { stream } = await createOfflineModel({ delayMs: 0 }).doStream({ prompt: prompt('/slow story') });
+    const reader = stream.getReader();
+    const stamps: number[] = [];
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (value?.type === 'text-delta') stamps.push(performance.now());
+      if (done || stamps.length === 3) break;
+    }
+    await reader.cancel();
+    expect(stamps[2]! - stamps[1]!).toBeGreaterThanOrEqual(145);
+    expect(offlineAnswerFor('/slow story').split(/\s+/).length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('streams without waiting at delayMs 0', async () => {
+    const started = performance.now();
+    await collect((await createOfflineModel({ delayMs: 0 }).doStream({ prompt: prompt('fast') })).stream);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('reports through the real AI SDK exactly the counts of the prompt it received', async () => {
+    const result = streamText({ model: createOfflineModel({ delayMs: 0 }), instructions: 'Be brief.', prompt: 'How are you?' });
+    expect(await result.text).toBe(composeOfflineAnswer('How are you?'));
+    const usage = await result.usage;
+    expect(usage.inputTokens).toBe(countPromptTokens(prompt('How are you?')));
+    expect(usage.outputTokens).toBe(countTextTokens(composeOfflineAnswer('How are you?')));
+    expect(await result.finishReason).toBe('stop');
+  });
+});

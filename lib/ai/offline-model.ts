@@ -51,7 +51,7 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
       const { directive, answer } = plan(call.prompt);
       if (directive === 'fail') throw simulatedFailure();
       const delayMs = directive === 'slow' ? Math.max(baseDelay, SLOW_MIN_DELAY_MS) : baseDelay;
-      return { stream: streamAnswer(call, answer, delayMs, directive === 'failMid') };
+      return { stream: streamAnswer(call, modelId, answer, delayMs, directive === 'failMid') };
     },
   };
 }
@@ -64,6 +64,7 @@ function plan(prompt: LanguageModelV4Prompt) {
 
 function streamAnswer(
   call: LanguageModelV4CallOptions,
+  modelId: string,
   answer: string,
   delayMs: number,
   failMidway: boolean,
@@ -71,15 +72,28 @@ function streamAnswer(
   const signal = call.abortSignal;
   const words = toWordChunks(answer);
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let wake: (() => void) | undefined;
   let cancelled = false;
   let index = 0;
+  /** Resolves after `delayMs`, or at once on abort or cancel, so no timer outlives the stream. */
   const wait = () =>
-    delayMs === 0 ? Promise.resolve() : new Promise<void>((resolve) => (timer = setTimeout(resolve, delayMs)));
+    delayMs === 0 || signal?.aborted
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          wake = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', wake!);
+            wake = undefined;
+            resolve();
+          };
+          timer = setTimeout(wake, delayMs);
+          signal?.addEventListener('abort', wake, { once: true });
+        });
 
   return new ReadableStream<LanguageModelV4StreamPart>({
     start(controller) {
       controller.enqueue({ type: 'stream-start', warnings: [] });
-      controller.enqueue({ type: 'response-metadata', id: `offline-${Date.now().toString(36)}`, modelId: OFFLINE_MODEL_ID, timestamp: new Date() });
+      controller.enqueue({ type: 'response-metadata', id: `offline-${Date.now().toString(36)}`, modelId, timestamp: new Date() });
       controller.enqueue({ type: 'text-start', id: 'text-0' });
     },
     async pull(controller) {
@@ -101,7 +115,7 @@ function streamAnswer(
     },
     cancel() {
       cancelled = true;
-      clearTimeout(timer);
+      wake?.();
     },
   });
 }
