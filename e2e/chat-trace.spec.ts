@@ -88,11 +88,12 @@ test('the second turn sends the whole conversation as the LLM prompt', async ({ 
 });
 
 test('the LLM span lives until the last streamed chunk', async ({ page }) => {
+  test.setTimeout(90_000); // /slow streams at ≥150 ms per word
   const chat = new ChatPage(page);
   await chat.open();
   await chat.recordTextChanges();
-  const answer = await chat.ask('/slow Walk me through the span lifecycle');
-  const changes = await chat.textChanges();
+  const answer = await chat.ask('/slow Walk me through the span lifecycle', 60_000);
+  const changes = (await chat.textChanges()).filter((change) => change.length > 0);
   const { chain, llm } = await waitForTurnSpans(await chat.lastTraceId());
   expect(llm.attributes['output.value']).toBe(answer);
   expect(llm.attributes['llm.token_count.completion']).toBe(countTextTokens(answer));

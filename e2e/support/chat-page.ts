@@ -27,11 +27,11 @@ export class ChatPage {
   }
 
   /** Sends `text` and waits for the streamed answer to finish; returns the text on screen. */
-  async ask(text: string): Promise<string> {
+  async ask(text: string, timeout = 15_000): Promise<string> {
     const answers = await this.page.getByTestId('message-assistant').count();
     await this.send(text);
     await expect(this.page.getByTestId('message-assistant')).toHaveCount(answers + 1);
-    await expect(this.lastAnswer).toHaveAttribute('data-status', 'done');
+    await expect(this.lastAnswer).toHaveAttribute('data-status', 'done', { timeout });
     return (await this.lastAnswerText.textContent()) ?? '';
   }
 
