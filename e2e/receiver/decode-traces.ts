@@ -1,16 +1,23 @@
-/** Decodes OTLP/HTTP protobuf trace exports into plain spans, with protobufjs and the OTLP schema. */
+/**
+ * Decodes OTLP/HTTP protobuf trace exports (`ExportTraceServiceRequest`) into plain spans, with
+ * protobufjs and the OTLP schema transcribed in otlp-*.proto (entry: otlp-trace-service.proto).
+ */
 import protobuf from 'protobufjs';
-import { OTLP_TRACE_SCHEMA } from './otlp-schema';
+import { toAttributes, type Attributes, type AttrType } from './any-value';
+import { receiverFile } from './module-dir';
+import type { PbExportTraceServiceRequest, PbSpan } from './otlp-message';
 
-export type AttrValue = string | number | boolean | AttrValue[] | { [key: string]: AttrValue };
-export type AttrType = 'string' | 'int' | 'double' | 'bool' | 'array' | 'kvlist' | 'bytes';
-export type Attributes = Record<string, AttrValue>;
+export type { AttrType, AttrValue, Attributes } from './any-value';
 
 export interface ReceivedSpan {
+  /** 32 lowercase hex digits. */
   traceId: string;
+  /** 16 lowercase hex digits. */
   spanId: string;
+  /** 16 lowercase hex digits; absent on a root span. */
   parentSpanId?: string;
   name: string;
+  /** OTLP SpanKind: 0 unspecified, 1 internal, 2 server, 3 client, 4 producer, 5 consumer. */
   kind: number;
   startTimeUnixNano: bigint;
   endTimeUnixNano: bigint;
@@ -19,6 +26,7 @@ export interface ReceivedSpan {
   attributeTypes: Record<string, AttrType>;
   events: { name: string; timeUnixNano: bigint; attributes: Attributes }[];
   links: { traceId: string; spanId: string; attributes: Attributes }[];
+  /** OTLP StatusCode: 0 unset, 1 ok, 2 error; `message` only when non-empty. */
   status: { code: number; message?: string };
   resource: Attributes;
   scope: { name: string; version?: string };
@@ -26,94 +34,71 @@ export interface ReceivedSpan {
   project?: string;
 }
 
-const root = new protobuf.Root();
-for (const source of OTLP_TRACE_SCHEMA) protobuf.parse(source, root, { keepCase: false });
+const root = new protobuf.Root().loadSync(receiverFile('otlp-trace-service.proto'), { keepCase: false });
+root.resolveAll();
 export const ExportTraceServiceRequest = root.lookupType('opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest');
 export const ExportTraceServiceResponse = root.lookupType('opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse');
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** Encoded empty ExportTraceServiceResponse: full success, as Phoenix answers. */
+export function encodeExportResponse(): Uint8Array {
+  return ExportTraceServiceResponse.encode(ExportTraceServiceResponse.create({})).finish();
+}
 
-/** Throws if `bytes` is not a valid ExportTraceServiceRequest. */
+/** Throws if `bytes` is not a valid ExportTraceServiceRequest (or carries malformed ids). */
 export function decodeTraceRequest(bytes: Uint8Array): ReceivedSpan[] {
   const message = ExportTraceServiceRequest.decode(bytes);
-  const request = ExportTraceServiceRequest.toObject(message, { longs: String, enums: Number, bytes: Array, oneofs: true }) as Obj;
+  const request = ExportTraceServiceRequest.toObject(message, {
+    longs: BigInt,
+    enums: Number,
+    oneofs: true,
+  }) as PbExportTraceServiceRequest;
   const spans: ReceivedSpan[] = [];
-  for (const resourceSpans of (request.resourceSpans ?? []) as Obj[]) {
+  for (const resourceSpans of request.resourceSpans ?? []) {
     const resource = toAttributes(resourceSpans.resource?.attributes).values;
-    for (const scopeSpans of (resourceSpans.scopeSpans ?? []) as Obj[]) {
-      const scope = { name: String(scopeSpans.scope?.name ?? ''), version: scopeSpans.scope?.version || undefined };
-      for (const span of (scopeSpans.spans ?? []) as Obj[]) spans.push(toSpan(span, resource, scope));
+    for (const scopeSpans of resourceSpans.scopeSpans ?? []) {
+      const version = scopeSpans.scope?.version;
+      const scope = { name: scopeSpans.scope?.name ?? '', ...(version ? { version } : {}) };
+      for (const span of scopeSpans.spans ?? []) spans.push(toSpan(span, resource, scope));
     }
   }
   return spans;
 }
 
-function toSpan(span: Obj, resource: Attributes, scope: ReceivedSpan['scope']): ReceivedSpan {
+function toSpan(span: PbSpan, resource: Attributes, scope: ReceivedSpan['scope']): ReceivedSpan {
   const attributes = toAttributes(span.attributes);
-  const parent = hex(span.parentSpanId);
+  const parentSpanId = optionalId(span.parentSpanId, 8, 'parent_span_id');
+  const message = span.status?.message;
   return {
-    traceId: hex(span.traceId),
-    spanId: hex(span.spanId),
-    ...(parent ? { parentSpanId: parent } : {}),
-    name: String(span.name ?? ''),
-    kind: Number(span.kind ?? 0),
-    startTimeUnixNano: BigInt(span.startTimeUnixNano ?? 0),
-    endTimeUnixNano: BigInt(span.endTimeUnixNano ?? 0),
+    traceId: id(span.traceId, 16, 'trace_id'),
+    spanId: id(span.spanId, 8, 'span_id'),
+    ...(parentSpanId ? { parentSpanId } : {}),
+    name: span.name ?? '',
+    kind: span.kind ?? 0,
+    startTimeUnixNano: span.startTimeUnixNano ?? 0n,
+    endTimeUnixNano: span.endTimeUnixNano ?? 0n,
     attributes: attributes.values,
     attributeTypes: attributes.types,
-    events: ((span.events ?? []) as Obj[]).map((event) => ({
-      name: String(event.name ?? ''),
-      timeUnixNano: BigInt(event.timeUnixNano ?? 0),
+    events: (span.events ?? []).map((event) => ({
+      name: event.name ?? '',
+      timeUnixNano: event.timeUnixNano ?? 0n,
       attributes: toAttributes(event.attributes).values,
     })),
-    links: ((span.links ?? []) as Obj[]).map((link) => ({
-      traceId: hex(link.traceId),
-      spanId: hex(link.spanId),
+    links: (span.links ?? []).map((link) => ({
+      traceId: id(link.traceId, 16, 'link trace_id'),
+      spanId: id(link.spanId, 8, 'link span_id'),
       attributes: toAttributes(link.attributes).values,
     })),
-    status: { code: Number(span.status?.code ?? 0), ...(span.status?.message ? { message: String(span.status.message) } : {}) },
+    status: { code: span.status?.code ?? 0, ...(message ? { message } : {}) },
     resource,
     scope,
   };
 }
 
-function toAttributes(keyValues: Obj[] | undefined): { values: Attributes; types: Record<string, AttrType> } {
-  const values: Attributes = {};
-  const types: Record<string, AttrType> = {};
-  for (const kv of keyValues ?? []) {
-    const [value, type] = toValue(kv.value ?? {});
-    values[String(kv.key)] = value;
-    types[String(kv.key)] = type;
-  }
-  return { values, types };
+function id(bytes: Uint8Array | undefined, length: number, field: string): string {
+  if (bytes?.length !== length) throw new Error(`${field} must be ${length} bytes, got ${bytes?.length ?? 0}`);
+  return Buffer.from(bytes).toString('hex');
 }
 
-function toValue(any: Obj): [AttrValue, AttrType] {
-  switch (any.value) {
-    case 'stringValue':
-      return [String(any.stringValue), 'string'];
-    case 'boolValue':
-      return [Boolean(any.boolValue), 'bool'];
-    case 'intValue': {
-      const big = BigInt(any.intValue);
-      if (big > BigInt(Number.MAX_SAFE_INTEGER) || big < BigInt(Number.MIN_SAFE_INTEGER)) {
-        throw new Error(`int attribute ${big} is outside the safe integer range`);
-      }
-      return [Number(big), 'int'];
-    }
-    case 'doubleValue':
-      return [Number(any.doubleValue), 'double'];
-    case 'arrayValue':
-      return [((any.arrayValue?.values ?? []) as Obj[]).map((v) => toValue(v)[0]), 'array'];
-    case 'kvlistValue':
-      return [toAttributes(any.kvlistValue?.values).values, 'kvlist'];
-    case 'bytesValue':
-      return [hex(any.bytesValue), 'bytes'];
-    default:
-      return ['', 'string'];
-  }
-}
-
-function hex(bytes: number[] | undefined): string {
-  return (bytes ?? []).map((b) => b.toString(16).padStart(2, '0')).join('');
+function optionalId(bytes: Uint8Array | undefined, length: number, field: string): string | undefined {
+  return bytes && bytes.length > 0 ? id(bytes, length, field) : undefined;
 }

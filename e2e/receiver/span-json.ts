@@ -1,20 +1,28 @@
+/** Spans as JSON for the receiver's query API (bigint times as decimal strings) and back. */
 import type { ReceivedSpan } from './decode-traces';
 
-/** Spans as JSON (bigints as decimal strings) and back, for the receiver's query API. */
-export function toJson(spans: ReceivedSpan[]): unknown {
-  return JSON.parse(JSON.stringify(spans, (_, value) => (typeof value === 'bigint' ? value.toString() : value)));
+type Event = ReceivedSpan['events'][number];
+type JsonSpan = Omit<ReceivedSpan, 'startTimeUnixNano' | 'endTimeUnixNano' | 'events'> & {
+  startTimeUnixNano: string;
+  endTimeUnixNano: string;
+  events: (Omit<Event, 'timeUnixNano'> & { timeUnixNano: string })[];
+};
+
+export function toJson(spans: ReceivedSpan[]): JsonSpan[] {
+  return spans.map((span) => ({
+    ...span,
+    startTimeUnixNano: span.startTimeUnixNano.toString(),
+    endTimeUnixNano: span.endTimeUnixNano.toString(),
+    events: span.events.map((event) => ({ ...event, timeUnixNano: event.timeUnixNano.toString() })),
+  }));
 }
 
-type Json = Record<string, unknown>;
-
 export function fromJson(json: unknown): ReceivedSpan[] {
-  return (json as Json[]).map((span) => ({
-    ...(span as unknown as ReceivedSpan),
-    startTimeUnixNano: BigInt(span.startTimeUnixNano as string),
-    endTimeUnixNano: BigInt(span.endTimeUnixNano as string),
-    events: (span.events as Json[]).map((event) => ({
-      ...(event as unknown as ReceivedSpan['events'][number]),
-      timeUnixNano: BigInt(event.timeUnixNano as string),
-    })),
+  if (!Array.isArray(json)) throw new Error(`expected a JSON array of spans, got ${typeof json}`);
+  return (json as JsonSpan[]).map((span) => ({
+    ...span,
+    startTimeUnixNano: BigInt(span.startTimeUnixNano),
+    endTimeUnixNano: BigInt(span.endTimeUnixNano),
+    events: span.events.map((event) => ({ ...event, timeUnixNano: BigInt(event.timeUnixNano) })),
   }));
 }
