@@ -18,7 +18,17 @@ export function UserMessage({ message }: { message: ChatMessage }) {
   );
 }
 
-export function AssistantMessage({ message, streaming, stopped }: { message: ChatMessage; streaming: boolean; stopped: boolean }) {
+export function AssistantMessage({
+  message,
+  streaming,
+  stopped,
+  failed,
+}: {
+  message: ChatMessage;
+  streaming: boolean;
+  stopped: boolean;
+  failed: boolean;
+}) {
   const text = textOf(message);
   const { traceId, model } = message.metadata ?? {};
   return (
@@ -34,7 +44,9 @@ export function AssistantMessage({ message, streaming, stopped }: { message: Cha
             {text}
           </span>
           {streaming ? <span aria-hidden className="caret ml-0.5 inline-block h-4 w-1.5 translate-y-0.5 bg-slate-400" /> : null}
-          {!streaming && text === '' ? <span className="text-sm italic text-slate-400">No answer</span> : null}
+          {!streaming && text === '' ? (
+            <span className={`text-sm italic ${failed ? 'text-red-600' : 'text-slate-400'}`}>{failed ? 'The model failed — see the error below.' : 'No answer'}</span>
+          ) : null}
         </div>
         <div className="mt-1.5 flex flex-wrap items-center gap-2 px-1 text-xs text-slate-500">
           {traceId ? <TraceChip traceId={traceId} /> : null}

@@ -21,6 +21,9 @@ export function ChatSession({ sessionId, onNewChat }: { sessionId: string; onNew
   });
   const busy = status === 'submitted' || status === 'streaming';
   const endRef = useRef<HTMLDivElement>(null);
+  // Lets tests (and impatient users' first keystrokes) wait until React handles input.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   useEffect(() => {
     endRef.current?.scrollIntoView({ block: 'end' });
   }, [messages]);
@@ -31,7 +34,7 @@ export function ChatSession({ sessionId, onNewChat }: { sessionId: string; onNew
   };
 
   return (
-    <div className="mx-auto flex h-dvh max-w-3xl flex-col">
+    <div data-testid="chat" data-hydrated={hydrated} className="mx-auto flex h-dvh max-w-3xl flex-col">
       <Header sessionId={sessionId} onNewChat={onNewChat} />
       <main data-testid="message-list" className="flex-1 space-y-5 overflow-y-auto px-4 py-6">
         {messages.length === 0 ? <EmptyState onPick={send} /> : null}
@@ -44,6 +47,7 @@ export function ChatSession({ sessionId, onNewChat }: { sessionId: string; onNew
               message={message}
               streaming={busy && index === messages.length - 1}
               stopped={stopped.has(message.id)}
+              failed={Boolean(error) && index === messages.length - 1}
             />
           ),
         )}

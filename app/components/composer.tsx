@@ -28,7 +28,7 @@ export function Composer({ busy, onSend, onStop }: { busy: boolean; onSend: (tex
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
-        placeholder="Ask anything — try /slow, /fail or /fail-mid"
+        placeholder="Message — try /slow or /fail"
         className="max-h-40 min-h-[44px] flex-1 resize-none rounded-xl border border-slate-300 bg-white px-3.5 py-2.5 text-[15px] shadow-sm outline-none placeholder:text-slate-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200"
       />
       {busy ? (

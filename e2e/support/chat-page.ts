@@ -6,7 +6,7 @@ export class ChatPage {
 
   async open(): Promise<void> {
     await this.page.goto('/');
-    await expect(this.input).toBeVisible();
+    await expect(this.page.getByTestId('chat')).toHaveAttribute('data-hydrated', 'true');
   }
 
   get input(): Locator {
