@@ -27,6 +27,16 @@ registerHooks({
 const serverModule = './receiver-server';
 const { startReceiver } = (await import(serverModule)) as typeof import('./receiver-server');
 
+/** One readable line per span: kind, name, trace, duration, status, tokens and output preview. */
+function describeSpan(span: import('./decode-traces').ReceivedSpan): string {
+  const a = span.attributes;
+  const ms = Number((span.endTimeUnixNano - span.startTimeUnixNano) / 1_000_000n);
+  const status = ['UNSET', 'OK', 'ERROR'][span.status.code] ?? String(span.status.code);
+  const tokens = a['llm.token_count.total'] !== undefined ? ` tokens=${a['llm.token_count.prompt']}+${a['llm.token_count.completion']}` : '';
+  const output = typeof a['output.value'] === 'string' ? ` output="${a['output.value'].slice(0, 60).replace(/\s+/g, ' ')}…"` : '';
+  return `  ${String(a['openinference.span.kind'] ?? '-').padEnd(5)} ${span.name} trace=${span.traceId} ${ms}ms ${status}${tokens}${output}`;
+}
+
 const port = Number(process.env.RECEIVER_PORT ?? 6007);
 const host = process.env.RECEIVER_HOST ?? '127.0.0.1';
 const apiKey = process.env.RECEIVER_API_KEY || undefined;
@@ -35,7 +45,10 @@ const receiver = await startReceiver({
   port,
   host,
   apiKey,
-  onExport: (request) => console.log(`[receiver] export: ${request.spanCount} span(s), project "${request.project}"`),
+  onExport: (request) => {
+    console.log(`[receiver] export: ${request.spanCount} span(s), project "${request.project}"`);
+    for (const span of receiver.spans().slice(-request.spanCount)) console.log(describeSpan(span));
+  },
 });
 console.log(`[receiver] listening on ${receiver.url} (POST /v1/traces, GET /spans)${apiKey ? ', API key required' : ''}`);
 

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Runs the built app with nothing else installed: when no collector is configured, it also starts
+// the local OTLP receiver (the one the e2e tests use) and points the app at it, so every chat turn's
+// spans are printed in this terminal. With PHOENIX_COLLECTOR_ENDPOINT or OTEL_EXPORTER_OTLP_* set,
+// it just starts the app, which exports there.
+import { spawn } from 'node:child_process';
+
+const env = { ...process.env };
+const port = env.PORT ?? '3000';
+const receiverPort = env.RECEIVER_PORT ?? '6007';
+const configured = env.PHOENIX_COLLECTOR_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+const children = [];
+
+function run(name, command, args, childEnv) {
+  const child = spawn(command, args, { env: childEnv, stdio: 'inherit' });
+  child.on('exit', (code) => {
+    console.log(`[demo] ${name} exited (${code ?? 'signal'}); stopping`);
+    for (const other of children) if (other !== child) other.kill('SIGTERM');
+    process.exitCode = code ?? 0;
+  });
+  children.push(child);
+}
+
+if (!configured) {
+  run('receiver', process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'e2e/receiver/main.ts'], { ...env, RECEIVER_PORT: receiverPort });
+  env.PHOENIX_COLLECTOR_ENDPOINT = `http://127.0.0.1:${receiverPort}`;
+  env.OTEL_BSP_SCHEDULE_DELAY ??= '500';
+  console.log(`[demo] no collector configured: spans go to the local receiver on :${receiverPort} and are printed here`);
+}
+run('app', process.execPath, ['node_modules/next/dist/bin/next', 'start', '--hostname', '127.0.0.1', '--port', port], env);
+console.log(`[demo] open http://127.0.0.1:${port}`);
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => children.forEach((child) => child.kill(signal)));
