@@ -10,6 +10,8 @@ const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const RECEIVER_PORT = Number(process.env.E2E_RECEIVER_PORT ?? 4319);
 export const E2E = {
   appUrl: `http://127.0.0.1:${APP_PORT}`,
+  /** The same build with a 60 s batch delay: only the per-turn flush can deliver its spans quickly. */
+  slowBatchAppUrl: `http://127.0.0.1:${APP_PORT + 1}`,
   receiverUrl: `http://127.0.0.1:${RECEIVER_PORT}`,
   apiKey: 'e2e-phoenix-key',
   projectName: 'traced-chat-e2e',
@@ -54,17 +56,32 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',
-      env: {
-        PHOENIX_COLLECTOR_ENDPOINT: E2E.receiverUrl,
-        PHOENIX_API_KEY: E2E.apiKey,
-        PHOENIX_PROJECT_NAME: E2E.projectName,
-        OTEL_BSP_SCHEDULE_DELAY: '200',
-        OFFLINE_MODEL_DELAY_MS: '0',
-        OPENAI_API_KEY: '',
-        OTEL_EXPORTER_OTLP_ENDPOINT: '',
-        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
+      env: appEnv({ OTEL_BSP_SCHEDULE_DELAY: '200' }),
+    },
+    {
+      // Started after the first server is up, so the build exists.
+      command: `npx next start --hostname 127.0.0.1 --port ${APP_PORT + 1}`,
+      url: `${E2E.slowBatchAppUrl}/`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: appEnv({ OTEL_BSP_SCHEDULE_DELAY: '60000' }),
     },
   ],
 });
+
+/** The app exports to the receiver the way a Phoenix user configures it; no key, so the offline model. */
+function appEnv(extra: Record<string, string>): Record<string, string> {
+  return {
+    PHOENIX_COLLECTOR_ENDPOINT: E2E.receiverUrl,
+    PHOENIX_API_KEY: E2E.apiKey,
+    PHOENIX_PROJECT_NAME: E2E.projectName,
+    OFFLINE_MODEL_DELAY_MS: '0',
+    OPENAI_API_KEY: '',
+    OTEL_EXPORTER_OTLP_ENDPOINT: '',
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...extra,
+  };
+}

@@ -104,3 +104,21 @@ test('the LLM span lives until the last streamed chunk', async ({ page }) => {
   expect(endMs(llm) - startMs(llm)).toBeGreaterThanOrEqual(changes[changes.length - 1]!.at - changes[0]!.at - 50);
   expect(endMs(chain)).toBeGreaterThanOrEqual(endMs(llm));
 });
+
+test('New chat starts a new session: empty list, new session id on the next turn', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.ask('First session question');
+  const firstSession = await page.getByTestId('session-id').getAttribute('data-session-id');
+  const { chain: firstChain } = await waitForTurnSpans(await chat.lastTraceId());
+  expect(firstChain.attributes['session.id']).toBe(firstSession);
+
+  await page.getByTestId('new-chat').click();
+  await expect(page.getByTestId('message-assistant')).toHaveCount(0);
+  const secondSession = await page.getByTestId('session-id').getAttribute('data-session-id');
+  expect(secondSession).not.toBe(firstSession);
+  await chat.ask('Second session question');
+  const { chain, llm } = await waitForTurnSpans(await chat.lastTraceId());
+  expect(chain.attributes['session.id']).toBe(secondSession);
+  expect(llm.attributes['llm.input_messages.2.message.role']).toBeUndefined(); // the old conversation is gone
+});

@@ -35,6 +35,8 @@ export interface ChatTurn {
   run<T>(fn: () => T): T;
   /** Ends the turn once, with the assistant's output (partial when aborted). */
   end(outcome: SpanOutcome, output: string): boolean;
+  /** Settles when the turn span has ended, whichever way. */
+  readonly ended: Promise<void>;
 }
 
 export function startChatTurn(options: ChatTurnOptions): ChatTurn {
@@ -46,13 +48,20 @@ export function startChatTurn(options: ChatTurnOptions): ChatTurn {
     attributes: getChainStartAttributes({ input: options.input, sessionId: options.sessionId }),
     links,
   });
+  let markEnded!: () => void;
+  const ended = new Promise<void>((resolve) => (markEnded = resolve));
   return {
     span,
+    ended,
     traceId: span.traceId,
     spanId: span.spanId,
     traceResponse: `00-${span.traceId}-${span.spanId}-01`,
     traceModel: (model, identity) => traceLanguageModel(model, identity, span.context),
     run: (fn) => otelContext.with(span.context, fn),
-    end: (outcome, output) => span.end(outcome, getChainEndAttributes(output)),
+    end: (outcome, output) => {
+      const first = span.end(outcome, getChainEndAttributes(output));
+      if (first) markEnded();
+      return first;
+    },
   };
 }

@@ -3,6 +3,7 @@ import { describeError } from '@/lib/chat/describe-error';
 import type { ChatMessage, ChatMessageMetadata } from '@/lib/chat/chat-message';
 import { streamChatTurn } from '@/lib/chat/stream-chat-turn';
 import { errorResponse } from '@/lib/http/http-error';
+import { flushAfterTurn } from '@/lib/tracing/flush-after-turn';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { parseChatRequest } from './parse-chat-request';
 import { CHAT_LIMITS } from './schema';
@@ -20,6 +21,7 @@ export async function POST(request: Request): Promise<Response> {
       signal: request.signal,
       requestContext: context.active(),
     });
+    flushAfterTurn(turn);
     const start: ChatMessageMetadata = { traceId: turn.traceId, spanId: turn.spanId, model: modelId };
     return result.toUIMessageStreamResponse<ChatMessage>({
       headers: { traceresponse: turn.traceResponse },

@@ -1,0 +1,27 @@
+import { describe, expect, it, vi } from 'vitest';
+import { OpenInferenceSpanFilter } from './openinference-span-filter';
+import { createOTelConfiguration, SERVICE_NAME } from './otel-configuration';
+
+describe('createOTelConfiguration', () => {
+  it('registers one processor of our own (so @vercel/otel adds no second exporter) and names the project', () => {
+    const config = createOTelConfiguration({ PHOENIX_PROJECT_NAME: 'my-project' });
+    expect(config.serviceName).toBe(SERVICE_NAME);
+    expect(config.attributes).toEqual({ 'openinference.project.name': 'my-project' });
+    expect(config.traceExporter).toBeUndefined();
+    expect(config.spanProcessors).toHaveLength(1);
+    expect(config.spanProcessors![0]).toBeInstanceOf(OpenInferenceSpanFilter);
+  });
+
+  it('exports every span with TRACE_ALL_SPANS=1 and warns once about a bad protocol', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const config = createOTelConfiguration({
+      TRACE_ALL_SPANS: '1',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc',
+    });
+    expect(config.spanProcessors![0]).not.toBeInstanceOf(OpenInferenceSpanFilter);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]![0])).toMatch(/grpc/);
+    warn.mockRestore();
+  });
+});
