@@ -2,9 +2,19 @@
 
 import { useState } from 'react';
 import { ChatSession } from './chat-session';
+import type { ChatRuntime } from './runtime-toggle';
 
-/** Holds the session (chat) id; "New chat" starts a fresh session by remounting the chat. */
+/** Holds the session (chat) id and the runtime; "New chat" starts a fresh session by remounting the chat. */
 export function ChatApp({ initialSessionId }: { initialSessionId: string }) {
   const [sessionId, setSessionId] = useState(initialSessionId);
-  return <ChatSession key={sessionId} sessionId={sessionId} onNewChat={() => setSessionId(crypto.randomUUID())} />;
+  const [runtime, setRuntime] = useState<ChatRuntime>('nodejs');
+  return (
+    <ChatSession
+      key={sessionId}
+      sessionId={sessionId}
+      runtime={runtime}
+      onRuntimeChange={setRuntime}
+      onNewChat={() => setSessionId(crypto.randomUUID())}
+    />
+  );
 }

@@ -30,7 +30,7 @@ export function AssistantMessage({
   failed: boolean;
 }) {
   const text = textOf(message);
-  const { traceId, model } = message.metadata ?? {};
+  const { traceId, model, runtime } = message.metadata ?? {};
   return (
     <div
       data-testid="message-assistant"
@@ -51,6 +51,7 @@ export function AssistantMessage({
         <div className="mt-1.5 flex flex-wrap items-center gap-2 px-1 text-xs text-slate-500">
           {traceId ? <TraceChip traceId={traceId} /> : null}
           {model ? <span className="font-mono">{model}</span> : null}
+          {runtime ? <span data-testid="answer-runtime">{runtime === 'edge' ? 'edge' : 'node'}</span> : null}
           {stopped ? (
             <span data-testid="stopped-label" className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800">
               stopped

@@ -9,12 +9,33 @@ import { Composer } from './composer';
 import { EmptyState } from './empty-state';
 import { ErrorBanner } from './error-banner';
 import { Header } from './header';
+import { CHAT_API, type ChatRuntime } from './runtime-toggle';
 
-export function ChatSession({ sessionId, onNewChat }: { sessionId: string; onNewChat: () => void }) {
+interface ChatSessionProps {
+  sessionId: string;
+  runtime: ChatRuntime;
+  onRuntimeChange: (runtime: ChatRuntime) => void;
+  onNewChat: () => void;
+}
+
+export function ChatSession({ sessionId, runtime, onRuntimeChange, onNewChat }: ChatSessionProps) {
   const [stopped, setStopped] = useState<ReadonlySet<string>>(new Set());
+  // The transport is created once per session; it reads the current runtime when it sends.
+  const runtimeRef = useRef(runtime);
+  runtimeRef.current = runtime;
+  const [transport] = useState(
+    () =>
+      new DefaultChatTransport<ChatMessage>({
+        api: CHAT_API.nodejs,
+        prepareSendMessagesRequest: ({ id, messages, trigger, messageId, body }) => ({
+          api: CHAT_API[runtimeRef.current],
+          body: { ...body, id, messages, trigger, messageId },
+        }),
+      }),
+  );
   const { messages, sendMessage, status, error, stop, clearError, regenerate } = useChat<ChatMessage>({
     id: sessionId,
-    transport: new DefaultChatTransport({ api: '/api/chat' }),
+    transport,
     onFinish: ({ message, isAbort }) => {
       if (isAbort) setStopped((previous) => new Set(previous).add(message.id));
     },
@@ -35,7 +56,7 @@ export function ChatSession({ sessionId, onNewChat }: { sessionId: string; onNew
 
   return (
     <div data-testid="chat" data-hydrated={hydrated} className="mx-auto flex h-dvh max-w-3xl flex-col">
-      <Header sessionId={sessionId} onNewChat={onNewChat} />
+      <Header sessionId={sessionId} runtime={runtime} onRuntimeChange={onRuntimeChange} onNewChat={onNewChat} />
       <main data-testid="message-list" className="flex-1 space-y-5 overflow-y-auto px-4 py-6">
         {messages.length === 0 ? <EmptyState onPick={send} /> : null}
         {messages.map((message, index) =>

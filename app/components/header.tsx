@@ -1,4 +1,13 @@
-export function Header({ sessionId, onNewChat }: { sessionId: string; onNewChat: () => void }) {
+import { RuntimeToggle, type ChatRuntime } from './runtime-toggle';
+
+interface HeaderProps {
+  sessionId: string;
+  runtime: ChatRuntime;
+  onRuntimeChange: (runtime: ChatRuntime) => void;
+  onNewChat: () => void;
+}
+
+export function Header({ sessionId, runtime, onRuntimeChange, onNewChat }: HeaderProps) {
   return (
     <header className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
       <div className="min-w-0">
@@ -10,6 +19,8 @@ export function Header({ sessionId, onNewChat }: { sessionId: string; onNewChat:
           </span>
         </p>
       </div>
+      <div className="flex shrink-0 items-center gap-2">
+      <RuntimeToggle runtime={runtime} onChange={onRuntimeChange} />
       <button
         type="button"
         data-testid="new-chat"
@@ -18,6 +29,7 @@ export function Header({ sessionId, onNewChat }: { sessionId: string; onNewChat:
       >
         New chat
       </button>
+      </div>
     </header>
   );
 }

@@ -1,12 +1,20 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+export type Runtime = 'nodejs' | 'edge';
+export const RUNTIMES: Runtime[] = ['nodejs', 'edge'];
+/** The chat route of each runtime. */
+export const CHAT_ROUTE: Record<Runtime, string> = { nodejs: '/api/chat', edge: '/api/chat/edge' };
+
 /** Drives the chat UI through its data-testid hooks. */
 export class ChatPage {
   constructor(readonly page: Page) {}
 
-  async open(): Promise<void> {
+  /** Opens the chat and picks the server runtime its turns go to. */
+  async open(runtime: Runtime = 'nodejs'): Promise<void> {
     await this.page.goto('/');
     await expect(this.page.getByTestId('chat')).toHaveAttribute('data-hydrated', 'true');
+    await this.page.getByTestId(`runtime-${runtime}`).click();
+    await expect(this.page.getByTestId(`runtime-${runtime}`)).toHaveAttribute('aria-pressed', 'true');
   }
 
   get input(): Locator {

@@ -9,6 +9,8 @@ export interface ChatMessageMetadata {
   traceId?: string;
   spanId?: string;
   model?: string;
+  /** `nodejs` or `edge`: where the turn ran. */
+  runtime?: string;
   finishReason?: string;
 }
 

@@ -10,6 +10,7 @@ import { SYSTEM_PROMPT } from '@/lib/ai/system-prompt';
 import { startChatTurn, type ChatTurn } from '@/lib/tracing/chat-turn';
 import { outcomeOfAbort } from '@/lib/tracing/span-lifecycle';
 import type { ChatMessage } from './chat-message';
+import { combineSignals } from './combine-signals';
 
 export const DEFAULT_TURN_TIMEOUT_MS = 120_000;
 
@@ -30,7 +31,7 @@ export async function streamChatTurn(input: ChatTurnInput) {
     sessionId: input.sessionId,
     requestContext: input.requestContext,
   });
-  const signal = AbortSignal.any([input.signal, AbortSignal.timeout(input.timeoutMs ?? turnTimeoutMs())]);
+  const signal = combineSignals([input.signal, AbortSignal.timeout(input.timeoutMs ?? turnTimeoutMs())]);
   const text: string[] = [];
   const output = () => text.join('');
   const fail = (error: unknown): void => void turn.end({ type: 'error', error }, output());
