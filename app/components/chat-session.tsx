@@ -7,6 +7,7 @@ import type { ChatMessage } from '@/lib/chat/chat-message';
 import { AssistantMessage, PendingAnswer, UserMessage } from './chat-messages';
 import { Composer } from './composer';
 import { EmptyState } from './empty-state';
+import { FollowUps } from './follow-ups';
 import { ErrorBanner } from './error-banner';
 import { Header } from './header';
 import { CHAT_API, type ChatRuntime } from './runtime-toggle';
@@ -76,6 +77,7 @@ export function ChatSession({ sessionId, runtime, onRuntimeChange, onNewChat }: 
         <div ref={endRef} />
       </main>
       <footer className="sticky bottom-0 border-t border-slate-200 bg-slate-50/95 px-4 pb-4 pt-3 backdrop-blur">
+        {messages.length > 0 ? <FollowUps sessionId={sessionId} messages={messages} disabled={busy} /> : null}
         {error ? <ErrorBanner error={error} onDismiss={clearError} onRetry={() => void regenerate()} /> : null}
         <Composer busy={busy} onSend={send} onStop={() => void stop()} />
       </footer>

@@ -15,6 +15,10 @@ import { combineSignals } from './combine-signals';
 export const DEFAULT_TURN_TIMEOUT_MS = 120_000;
 
 export interface ChatTurnInput {
+  /** Name of the turn span; `chat turn` by default. */
+  name?: string;
+  /** Instructions (system prompt); the chat's own by default. */
+  instructions?: string;
   sessionId: string;
   messages: ChatMessage[];
   /** Aborts the turn (the request's signal: a closed connection or the Stop button). */
@@ -27,6 +31,7 @@ export async function streamChatTurn(input: ChatTurnInput) {
   const modelMessages = await convertToModelMessages(input.messages);
   const { model, identity } = getLanguageModel();
   const turn: ChatTurn = startChatTurn({
+    name: input.name,
     input: lastUserText(input.messages),
     sessionId: input.sessionId,
     requestContext: input.requestContext,
@@ -39,7 +44,7 @@ export async function streamChatTurn(input: ChatTurnInput) {
   const result = turn.run(() =>
     streamText({
       model: turn.traceModel(model, identity),
-      instructions: SYSTEM_PROMPT,
+      instructions: input.instructions ?? SYSTEM_PROMPT,
       messages: modelMessages,
       abortSignal: signal,
       onChunk: ({ chunk }) => {

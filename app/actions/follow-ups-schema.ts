@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { CHAT_LIMITS } from '../api/chat/schema';
+
+const message = z.object({
+  id: z.string().max(CHAT_LIMITS.maxIdLength),
+  role: z.enum(['user', 'assistant']),
+  parts: z
+    .array(z.object({ type: z.literal('text'), text: z.string().max(CHAT_LIMITS.maxTextLength) }))
+    .min(1)
+    .max(100),
+});
+
+/** What the "Suggest follow-ups" action takes: the chat id and its text messages. */
+export const followUpsInputSchema = z.object({
+  sessionId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'sessionId may contain only letters, digits, "_" and "-"'),
+  messages: z.array(message).min(1, 'the chat has no messages yet').max(CHAT_LIMITS.maxMessages),
+});
+
+export type FollowUpsInput = z.infer<typeof followUpsInputSchema>;
+
+/** The request appended to the conversation for the model. */
+export const FOLLOW_UPS_REQUEST = 'Suggest three short follow-up questions I could ask next, one per line.';
