@@ -72,7 +72,7 @@ export default defineConfig({
 });
 
 /** The app exports to the receiver the way a Phoenix user configures it; no key, so the offline model. */
-function appEnv(extra: Record<string, string>): Record<string, string> {
+export function appEnv(extra: Record<string, string>): Record<string, string> {
   return {
     PHOENIX_COLLECTOR_ENDPOINT: E2E.receiverUrl,
     PHOENIX_API_KEY: E2E.apiKey,

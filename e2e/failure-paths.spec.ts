@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { offlineAnswerFor } from '../lib/ai/offline-directives';
 import { CHAT_ROUTE, ChatPage, RUNTIMES } from './support/chat-page';
+import { traceIdOf } from './support/spawn-next';
 import { allSpans, waitForTurnSpans } from './support/turn-spans';
 
 for (const runtime of RUNTIMES) {
@@ -43,7 +44,7 @@ for (const runtime of RUNTIMES) {
       await chat.send(`${directive} please`);
       await expect(page.getByTestId('error-banner')).toBeVisible();
       await expect(page.getByTestId('error-banner')).toContainText(/simulated/i);
-      const traceId = /^00-([0-9a-f]{32})-/.exec((await responsePromise).headers()['traceresponse'] ?? '')?.[1];
+      const traceId = traceIdOf((await responsePromise).headers()['traceresponse']);
       expect(traceId).toBeTruthy();
       const { chain, llm } = await waitForTurnSpans(traceId!);
       for (const span of [chain, llm]) {

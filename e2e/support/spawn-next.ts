@@ -1,0 +1,28 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/** Starts `next <command>` on `port` with `env` and waits until it serves `/`. */
+export async function spawnNext(command: 'start' | 'dev', port: number, env: Record<string, string>, timeoutMs = 60_000): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', command, '--hostname', '127.0.0.1', '--port', String(port)], {
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next ${command} exited with ${child.exitCode}`);
+    if (await fetch(url).then((r) => r.ok, () => false)) return child;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`next ${command} did not serve ${url} within ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export function chatBody(id: string, text: string) {
+  return { id, messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text }] }] };
+}
+
+export function traceIdOf(traceresponse: string | undefined): string | undefined {
+  return /^00-([0-9a-f]{32})-/.exec(traceresponse ?? '')?.[1];
+}
