@@ -30,8 +30,9 @@ export function composeOfflineAnswer(question: string): string {
   ].join('\n');
 }
 
-/** A longer answer for `/slow`, so there is time to press Stop mid-stream. */
+/** The `/slow` answer: long enough (≥ 40 words) to press Stop mid-stream and look at the trace. */
 export function composeLongOfflineAnswer(question: string): string {
-  const base = composeOfflineAnswer(question);
-  return `${base}\n\nThis is the slow mode: each word waits a little before it is sent, so you can press Stop and then look at the trace. The spans of an aborted turn still end exactly once, carry the partial output streamed so far and an abort marker, and leave unknown token counts unset instead of writing zero.`;
+  const topic = keywords(question);
+  const about = topic.length > 0 ? topic.map((word) => `"${word}"`).join(', ') : 'your message';
+  return `This is the slow mode, answering about ${about}: each word waits a little before it is sent, so you can press Stop and then look at the trace. The spans of an aborted turn still end exactly once, carry the partial output streamed so far and an abort marker, and leave unknown token counts unset instead of writing zero.`;
 }
