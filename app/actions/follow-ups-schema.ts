@@ -17,6 +17,3 @@ export const followUpsInputSchema = z.object({
 });
 
 export type FollowUpsInput = z.infer<typeof followUpsInputSchema>;
-
-/** The request appended to the conversation for the model. */
-export const FOLLOW_UPS_REQUEST = 'Suggest three short follow-up questions I could ask next, one per line.';

@@ -3,7 +3,8 @@
 import type { ChatMessage } from '@/lib/chat/chat-message';
 import { streamChatTurn } from '@/lib/chat/stream-chat-turn';
 import { flushAfterTurn } from '@/lib/tracing/flush-after-turn';
-import { FOLLOW_UPS_REQUEST, followUpsInputSchema } from './follow-ups-schema';
+import { FOLLOW_UPS_REQUEST } from '@/lib/chat/follow-ups';
+import { followUpsInputSchema } from './follow-ups-schema';
 
 export type FollowUpsResult =
   | { ok: true; traceId: string; spanId: string; stream: ReadableStream<string> }

@@ -46,9 +46,11 @@ export function ChatSession({ sessionId, runtime, onRuntimeChange, onNewChat }: 
   // Lets tests (and impatient users' first keystrokes) wait until React handles input.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
+  // Keep the newest content in view: new parts, the pending indicator, and the error banner
+  // (which shrinks the list when it appears).
   useEffect(() => {
     endRef.current?.scrollIntoView({ block: 'end' });
-  }, [messages]);
+  }, [messages, status, error]);
 
   const send = (text: string) => {
     if (error) clearError();

@@ -50,9 +50,16 @@ export function FollowUps({ sessionId, messages, disabled }: { sessionId: string
       </button>
       {state.phase === 'streaming' || state.phase === 'done' ? (
         <div data-testid="suggestions" data-status={state.phase} className="mt-2 rounded-xl border border-indigo-100 bg-indigo-50/60 px-3.5 py-2.5 text-sm">
-          <p data-testid="suggestions-text" className="whitespace-pre-wrap break-words text-slate-700">{state.text}</p>
-          <div className="mt-1.5 text-xs text-slate-500">
+          <p data-testid="suggestions-text" className="max-h-32 overflow-y-auto whitespace-pre-wrap break-words text-slate-700">
+            {state.text}
+          </p>
+          <div className="mt-1.5 flex items-center gap-2 text-xs text-slate-500">
             <TraceChip traceId={state.traceId} /> <span>server action</span>
+            {state.phase === 'done' ? (
+              <button type="button" onClick={() => setState({ phase: 'idle' })} className="ml-auto font-medium hover:text-slate-800">
+                Close
+              </button>
+            ) : null}
           </div>
         </div>
       ) : null}

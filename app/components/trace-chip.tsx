@@ -1,10 +1,12 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** The answer's trace id: shortened on screen, full in the title and `data-trace-id`, copyable. */
 export function TraceChip({ traceId }: { traceId: string }) {
   const [copied, setCopied] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(traceId);
@@ -16,7 +18,8 @@ export function TraceChip({ traceId }: { traceId: string }) {
       area.remove();
     }
     setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setCopied(false), 1500);
   };
   return (
     <span className="inline-flex items-center gap-1 rounded-md border border-slate-200 bg-slate-100 py-0.5 pl-2 pr-0.5">
@@ -27,7 +30,7 @@ export function TraceChip({ traceId }: { traceId: string }) {
         type="button"
         data-testid="copy-trace-id"
         onClick={() => void copy()}
-        aria-label="Copy trace id"
+        aria-label={copied ? 'Trace id copied' : 'Copy trace id'}
         className="rounded px-1.5 py-0.5 font-medium text-indigo-600 hover:bg-white focus-visible:outline-2 focus-visible:outline-indigo-500"
       >
         {copied ? 'Copied' : 'Copy'}

@@ -36,3 +36,13 @@ export function composeLongOfflineAnswer(question: string): string {
   const about = topic.length > 0 ? topic.map((word) => `"${word}"`).join(', ') : 'your message';
   return `This is the slow mode, answering about ${about}: each word waits a little before it is sent, so you can press Stop and then look at the trace. The spans of an aborted turn still end exactly once, carry the partial output streamed so far and an abort marker, and leave unknown token counts unset instead of writing zero.`;
 }
+
+/** Three follow-up questions about the conversation's topic (the offline answer to "Suggest follow-ups"). */
+export function composeFollowUps(previousQuestion: string): string {
+  const [first = 'this answer', second = 'the stream'] = keywords(previousQuestion, 2);
+  return [
+    `How would the trace of a question about "${first}" look in Phoenix?`,
+    `Which span attributes change when the answer about "${second}" is longer?`,
+    'What do the spans show if I press Stop halfway through?',
+  ].join('\n');
+}

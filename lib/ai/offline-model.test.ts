@@ -2,7 +2,8 @@ import { APICallError, type LanguageModelV4Prompt, type LanguageModelV4StreamPar
 import { streamText } from 'ai';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
-import { composeOfflineAnswer } from './offline-answer';
+import { FOLLOW_UPS_REQUEST } from '@/lib/chat/follow-ups';
+import { composeFollowUps, composeOfflineAnswer } from './offline-answer';
 import { offlineAnswerFor, parseDirective, toWordChunks } from './offline-directives';
 import { createOfflineModel } from './offline-model';
 import { countPromptTokens, countTextTokens } from './token-count';
@@ -172,5 +173,19 @@ describe('createOfflineModel (edges)', () => {
     expect(usage.inputTokens).toBe(countPromptTokens(prompt('How are you?')));
     expect(usage.outputTokens).toBe(countTextTokens(composeOfflineAnswer('How are you?')));
     expect(await result.finishReason).toBe('stop');
+  });
+
+  it('answers the follow-ups request with three questions about the previous question', async () => {
+    const { stream } = await createOfflineModel({ delayMs: 0 }).doStream({
+      prompt: [
+        { role: 'user', content: [{ type: 'text', text: 'Explain span links' }] },
+        { role: 'assistant', content: [{ type: 'text', text: 'They connect traces.' }] },
+        { role: 'user', content: [{ type: 'text', text: FOLLOW_UPS_REQUEST }] },
+      ],
+    });
+    const text = textOf(await collect(stream));
+    expect(text).toBe(composeFollowUps('Explain span links'));
+    expect(text.split('\n')).toHaveLength(3);
+    expect(text).toContain('"explain"');
   });
 });

@@ -18,6 +18,8 @@ import {
   SLOW_MIN_DELAY_MS,
   toWordChunks,
 } from './offline-directives';
+import { FOLLOW_UPS_REQUEST } from '@/lib/chat/follow-ups';
+import { composeFollowUps } from './offline-answer';
 import { countPromptTokens, countTextTokens, messageText } from './token-count';
 
 export const OFFLINE_MODEL_ID = 'offline-echo-1';
@@ -57,8 +59,9 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
 }
 
 function plan(prompt: LanguageModelV4Prompt) {
-  const lastUser = prompt.findLast((message) => message.role === 'user');
-  const text = lastUser ? messageText(lastUser) : '';
+  const users = prompt.filter((message) => message.role === 'user').map(messageText);
+  const text = users.at(-1) ?? '';
+  if (text === FOLLOW_UPS_REQUEST) return { directive: undefined, answer: composeFollowUps(users.at(-2) ?? '') };
   return { directive: parseDirective(text).directive, answer: offlineAnswerFor(text) };
 }
 
