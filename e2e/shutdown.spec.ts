@@ -6,7 +6,8 @@ import { waitForTurnSpans } from './support/turn-spans';
 const PORT = Number(new URL(E2E.appUrl).port) + 2;
 
 test("next start receiving SIGTERM right after a chat still delivers that chat's spans", async ({ request }) => {
-  const server = await spawnNext('start', PORT, appEnv({ OTEL_BSP_SCHEDULE_DELAY: '60000' }));
+  // No per-turn flush and a 60 s batch delay: only the shutdown flush can deliver the spans in time.
+  const server = await spawnNext('start', PORT, appEnv({ OTEL_BSP_SCHEDULE_DELAY: '60000', TRACE_FLUSH_AFTER_TURN: '0' }));
   const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
   try {
     const response = await request.post(`http://127.0.0.1:${PORT}/api/chat`, { data: chatBody('shutdown-check', 'Goodbye soon') });

@@ -38,8 +38,8 @@ export function AssistantMessage({
       data-status={streaming ? 'streaming' : 'done'}
       className="flex justify-start"
     >
-      <div className="max-w-[85%] min-w-0">
-        <div className="rounded-2xl rounded-bl-md border border-slate-200 bg-white px-4 py-2.5 text-[15px] leading-relaxed shadow-sm">
+      <div className="min-w-0 flex-1">
+        <div className="w-fit max-w-[85%] rounded-2xl rounded-bl-md border border-slate-200 bg-white px-4 py-2.5 text-[15px] leading-relaxed shadow-sm">
           <span data-testid="assistant-text" className="whitespace-pre-wrap break-words">
             {text}
           </span>
@@ -50,8 +50,21 @@ export function AssistantMessage({
         </div>
         <div className="mt-1.5 flex flex-wrap items-center gap-2 px-1 text-xs text-slate-500">
           {traceId ? <TraceChip traceId={traceId} /> : null}
-          {model ? <span className="font-mono">{model}</span> : null}
-          {runtime ? <span data-testid="answer-runtime">{runtime === 'edge' ? 'edge' : 'node'}</span> : null}
+          {model ? (
+            <span data-testid="answer-model" title="Model" className="font-mono">
+              {model}
+            </span>
+          ) : null}
+          {runtime ? (
+            <span data-testid="answer-runtime" title="Server runtime" className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-500">
+              {runtime === 'edge' ? 'edge' : 'node'}
+            </span>
+          ) : null}
+          {failed && !streaming && text !== '' ? (
+            <span data-testid="failed-label" className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-700">
+              incomplete — failed mid-answer
+            </span>
+          ) : null}
           {stopped ? (
             <span data-testid="stopped-label" className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800">
               stopped

@@ -60,7 +60,7 @@ export function ChatSession({ sessionId, runtime, onRuntimeChange, onNewChat }: 
   return (
     <div data-testid="chat" data-hydrated={hydrated} className="mx-auto flex h-dvh max-w-3xl flex-col">
       <Header sessionId={sessionId} runtime={runtime} onRuntimeChange={onRuntimeChange} onNewChat={onNewChat} />
-      <main data-testid="message-list" className="flex-1 space-y-5 overflow-y-auto px-4 py-6">
+      <main data-testid="message-list" aria-label="Messages" aria-busy={busy} className="flex-1 space-y-5 overflow-y-auto px-4 py-6">
         {messages.length === 0 ? <EmptyState onPick={send} /> : null}
         {messages.map((message, index) =>
           message.role === 'user' ? (

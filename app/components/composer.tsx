@@ -14,7 +14,7 @@ export function Composer({ busy, onSend, onStop }: { busy: boolean; onSend: (tex
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
   };
   const button =
-    'shrink-0 rounded-xl px-4 py-2.5 text-sm font-semibold shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500';
+    'inline-flex h-[46px] shrink-0 items-center gap-1.5 rounded-xl px-4 text-sm font-semibold shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500';
   return (
     <form onSubmit={submit}>
       <div className="flex items-end gap-2">
@@ -34,7 +34,7 @@ export function Composer({ busy, onSend, onStop }: { busy: boolean; onSend: (tex
           className="field-sizing-content max-h-40 min-h-[46px] min-w-0 flex-1 resize-none rounded-xl border border-slate-300 bg-white px-3.5 py-2.5 text-[15px] shadow-sm outline-none placeholder:text-slate-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200"
         />
         {busy ? (
-          <button type="button" data-testid="stop-button" onClick={onStop} aria-label="Stop generating" className={`${button} inline-flex items-center gap-1.5 bg-slate-800 text-white hover:bg-slate-700`}>
+          <button type="button" data-testid="stop-button" onClick={onStop} aria-label="Stop generating" className={`${button} bg-slate-800 text-white hover:bg-slate-700`}>
             <span aria-hidden className="h-2.5 w-2.5 rounded-[2px] bg-white" />
             Stop
           </button>

@@ -26,8 +26,8 @@ function LogoMark() {
  */
 export function Header({ sessionId, runtime, onRuntimeChange, onNewChat }: HeaderProps) {
   return (
-    <header className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1.5 border-b border-slate-200 px-4 py-3">
-      <h1 className="col-start-1 row-start-1 flex min-w-0 items-center gap-2.5 text-base font-semibold tracking-tight">
+    <header className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-2 gap-y-1.5 border-b border-slate-200 px-4 py-3">
+      <h1 className="col-start-1 row-start-1 flex min-w-0 items-center gap-2 text-base sm:gap-2.5 font-semibold tracking-tight">
         <LogoMark />
         <span className="truncate">Traced Chat</span>
       </h1>
@@ -38,9 +38,9 @@ export function Header({ sessionId, runtime, onRuntimeChange, onNewChat }: Heade
           data-testid="new-chat"
           onClick={onNewChat}
           aria-label="Start a new chat"
-          className="inline-flex shrink-0 items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
+          className="inline-flex shrink-0 items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 sm:px-3 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
         >
-          <svg aria-hidden viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <svg aria-hidden viewBox="0 0 16 16" className="hidden h-3.5 w-3.5 sm:block" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
             <path d="M8 3v10M3 8h10" />
           </svg>
           New chat

@@ -11,10 +11,16 @@ const MAX_WAIT_MS = 5 * 60_000;
  * function alive through its `waitUntil`.
  */
 export function flushAfterTurn(turn: { ended: Promise<void> }): void {
+  // A long-running server may prefer plain batching: TRACE_FLUSH_AFTER_TURN=0.
+  if (isOff(process.env.TRACE_FLUSH_AFTER_TURN)) return;
   after(async () => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([turn.ended, new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_WAIT_MS)))]);
     clearTimeout(timer);
     await flushTraces();
   });
+}
+
+function isOff(value: string | undefined): boolean {
+  return value === '0' || value?.toLowerCase() === 'false';
 }
