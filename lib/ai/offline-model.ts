@@ -61,7 +61,7 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
 function plan(prompt: LanguageModelV4Prompt) {
   const users = prompt.filter((message) => message.role === 'user').map(messageText);
   const text = users.at(-1) ?? '';
-  if (text === FOLLOW_UPS_REQUEST) return { directive: undefined, answer: composeFollowUps(users.at(-2) ?? '') };
+  if (text === FOLLOW_UPS_REQUEST) return { directive: undefined, answer: composeFollowUps(parseDirective(users.at(-2) ?? '').rest) };
   return { directive: parseDirective(text).directive, answer: offlineAnswerFor(text) };
 }
 
