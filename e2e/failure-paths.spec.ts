@@ -70,6 +70,10 @@ for (const runtime of RUNTIMES) {
     expect(notJson.status()).toBe(400);
     expect((await notJson.json()).error.code).toBe('invalid_json');
 
+    const wrongMethod = await request.get(CHAT_ROUTE[runtime]);
+    expect(wrongMethod.status()).toBe(405);
+    expect((await wrongMethod.json()).error.code).toBe('method_not_allowed');
+
     // A good turn afterwards: once its spans are in, anything from the bad request would be too.
     const chat = new ChatPage(page);
     await chat.open(runtime);

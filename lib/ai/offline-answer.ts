@@ -3,7 +3,7 @@
  * and honest about what they are. No randomness, no clock.
  */
 const STOP_WORDS = new Set(
-  'a an and are as at be but by can could did do does for from has have how i if in into is it its me my of on or our please should so tell than that the their them then there these this those to too up us was we were what when where which who why will with would you your'.split(' '),
+  'a about an and are as at be but by can could did do does for from has have how i if in into is it its me my of on or our please should so tell than that the their them then there here these this those to too up us was we were what when where which who why will with would you your'.split(' '),
 );
 
 export function keywords(question: string, limit = 3): string[] {

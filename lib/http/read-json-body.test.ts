@@ -52,3 +52,13 @@ describe('errorResponse', () => {
     expect(JSON.stringify(await unknown.json())).not.toMatch(/secret|app\.js/);
   });
 });
+
+describe('methodNotAllowed', () => {
+  it('answers 405 JSON naming the allowed methods', async () => {
+    const { methodNotAllowed } = await import('./method-not-allowed');
+    const response = methodNotAllowed(['POST'])(new Request('http://x/api/chat', { method: 'GET' }));
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect(await response.json()).toEqual({ error: { code: 'method_not_allowed', message: 'GET is not supported here; use POST.' } });
+  });
+});
