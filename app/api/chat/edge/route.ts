@@ -1,13 +1,6 @@
-import { methodNotAllowed } from '@/lib/http/method-not-allowed';
-import { handleChatRequest } from '../handle-chat-request';
+export { DELETE, GET, PATCH, POST, PUT } from '../chat-methods';
 
 // The same traced turn on the edge runtime. Next deprecates the edge runtime for new code but it is
-// still supported; see README "Edge runtime".
+// still supported; see README "Where it runs".
 export const runtime = 'edge';
 export const dynamic = 'force-dynamic';
-
-export const POST = handleChatRequest;
-export const GET = methodNotAllowed(['POST']);
-export const PUT = GET;
-export const PATCH = GET;
-export const DELETE = GET;
