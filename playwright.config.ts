@@ -49,27 +49,23 @@ export default defineConfig({
     },
   ],
   webServer: [
-    {
-      command: `npm run build && npx next start --hostname 127.0.0.1 --port ${APP_PORT}`,
-      url: `${E2E.appUrl}/`,
-      timeout: 240_000,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'pipe',
-      env: appEnv({ OTEL_BSP_SCHEDULE_DELAY: '200' }),
-    },
-    {
-      // Started after the first server is up, so the build exists.
-      command: `npx next start --hostname 127.0.0.1 --port ${APP_PORT + 1}`,
-      url: `${E2E.slowBatchAppUrl}/`,
-      timeout: 60_000,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'pipe',
-      env: appEnv({ OTEL_BSP_SCHEDULE_DELAY: '60000' }),
-    },
+    appServer(`npm run build && npx next start --hostname 127.0.0.1 --port ${APP_PORT}`, E2E.appUrl, 240_000, '200'),
+    // Started after the first server is up, so the build exists.
+    appServer(`npx next start --hostname 127.0.0.1 --port ${APP_PORT + 1}`, E2E.slowBatchAppUrl, 60_000, '60000'),
   ],
 });
+
+function appServer(command: string, url: string, timeout: number, batchDelayMs: string) {
+  return {
+    command,
+    url: `${url}/`,
+    timeout,
+    reuseExistingServer: false,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    env: appEnv({ OTEL_BSP_SCHEDULE_DELAY: batchDelayMs }),
+  };
+}
 
 /** The app exports to the receiver the way a Phoenix user configures it; no key, so the offline model. */
 export function appEnv(extra: Record<string, string>): Record<string, string> {

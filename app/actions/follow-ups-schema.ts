@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { CHAT_LIMITS } from '../api/chat/schema';
+import { CHAT_LIMITS, chatIdSchema, chatTextSchema } from '../api/chat/schema';
 
 const message = z.object({
   id: z.string().max(CHAT_LIMITS.maxIdLength),
   role: z.enum(['user', 'assistant']),
   parts: z
-    .array(z.object({ type: z.literal('text'), text: z.string().max(CHAT_LIMITS.maxTextLength) }))
+    .array(z.object({ type: z.literal('text'), text: chatTextSchema }))
     .min(1)
     .max(100),
 });
 
 /** What the "Suggest follow-ups" action takes: the chat id and its text messages. */
 export const followUpsInputSchema = z.object({
-  sessionId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'sessionId may contain only letters, digits, "_" and "-"'),
+  sessionId: chatIdSchema,
   messages: z.array(message).min(1, 'the chat has no messages yet').max(CHAT_LIMITS.maxMessages),
 });
 

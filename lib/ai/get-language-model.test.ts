@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { streamChatTurn } from '@/lib/chat/stream-chat-turn';
 import { spanByKind, useInMemoryTracing } from '@/lib/tracing/testing/in-memory-tracing';
 import { DEFAULT_OPENAI_MODEL, getLanguageModel } from './get-language-model';
-import { startFakeOpenAI, type FakeOpenAI } from './testing/fake-openai-server';
+import { startFakeOpenAI, type FakeOpenAI, type FakeOpenAIOptions } from './testing/fake-openai-server';
 
 const tracing = useInMemoryTracing();
 beforeEach(() => tracing.reset());
@@ -24,20 +24,26 @@ describe('getLanguageModel', () => {
   });
 });
 
-describe('an OpenAI-compatible server, through the real provider and the traced turn', () => {
+/** Starts a fake OpenAI-compatible server for the enclosing describe and points the app's env at it. */
+function useFakeOpenAI(options: FakeOpenAIOptions, env: Record<string, string>): () => FakeOpenAI {
   let fake: FakeOpenAI;
   beforeAll(async () => {
-    fake = await startFakeOpenAI({
-      usage: { prompt_tokens: 30, completion_tokens: 5, total_tokens: 35, prompt_tokens_details: { cached_tokens: 4 } },
-    });
-    vi.stubEnv('OPENAI_API_KEY', 'sk-fake-key');
+    fake = await startFakeOpenAI(options);
     vi.stubEnv('OPENAI_BASE_URL', fake.baseURL);
-    vi.stubEnv('CHAT_MODEL', 'fake-chat-1');
+    for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
   });
   afterAll(async () => {
     vi.unstubAllEnvs();
     await fake.close();
   });
+  return () => fake;
+}
+
+describe('an OpenAI-compatible server, through the real provider and the traced turn', () => {
+  const fakeServer = useFakeOpenAI(
+    { usage: { prompt_tokens: 30, completion_tokens: 5, total_tokens: 35, prompt_tokens_details: { cached_tokens: 4 } } },
+    { OPENAI_API_KEY: 'sk-fake-key', CHAT_MODEL: 'fake-chat-1' },
+  );
 
   it('requests usage in the stream and records the reported counts on the LLM span', async () => {
     const { result } = await streamChatTurn({
@@ -48,7 +54,7 @@ describe('an OpenAI-compatible server, through the real provider and the traced 
     expect(await result.text).toBe('Hello from the fake model.');
     await vi.waitFor(() => expect(tracing.spans()).toHaveLength(2));
 
-    const request = fake.requests[0]!;
+    const request = fakeServer().requests[0]!;
     expect(request.body).toMatchObject({ model: 'fake-chat-1', stream: true, stream_options: { include_usage: true } });
     expect(request.headers.authorization).toBe('Bearer sk-fake-key');
 
@@ -70,16 +76,7 @@ describe('an OpenAI-compatible server, through the real provider and the traced 
 });
 
 describe('an OpenAI-compatible server that rejects the call', () => {
-  let fake: FakeOpenAI;
-  beforeAll(async () => {
-    fake = await startFakeOpenAI({ failWithStatus: 401 });
-    vi.stubEnv('OPENAI_API_KEY', 'sk-bad');
-    vi.stubEnv('OPENAI_BASE_URL', fake.baseURL);
-  });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await fake.close();
-  });
+  useFakeOpenAI({ failWithStatus: 401 }, { OPENAI_API_KEY: 'sk-bad' });
 
   it('ends both spans with ERROR and the provider error as the exception', async () => {
     const { result } = await streamChatTurn({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError } from './http-error';
-import { errorResponse } from './http-error';
+import { errorResponse, HttpError } from './http-error';
+import { methodNotAllowed } from './method-not-allowed';
 import { readJsonBody } from './read-json-body';
 
 const post = (body: BodyInit | null, contentType: string | null = 'application/json') =>
@@ -55,7 +55,6 @@ describe('errorResponse', () => {
 
 describe('methodNotAllowed', () => {
   it('answers 405 JSON naming the allowed methods', async () => {
-    const { methodNotAllowed } = await import('./method-not-allowed');
     const response = methodNotAllowed(['POST'])(new Request('http://x/api/chat', { method: 'GET' }));
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');

@@ -7,13 +7,15 @@ export const CHAT_LIMITS = {
   maxIdLength: 128,
 } as const;
 
-const id = z
+/** A chat (session) id. */
+export const chatIdSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(CHAT_LIMITS.maxIdLength, `must be at most ${CHAT_LIMITS.maxIdLength} characters`)
   .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "_" and "-"');
 
-const text = z
+/** Message text: bounded, and no unpaired UTF-16 surrogates. */
+export const chatTextSchema = z
   .string()
   .max(CHAT_LIMITS.maxTextLength, `must be at most ${CHAT_LIMITS.maxTextLength} characters`)
   .refine((value) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value), {
@@ -22,13 +24,13 @@ const text = z
 
 const textPart = z.object({
   type: z.literal('text'),
-  text,
+  text: chatTextSchema,
   state: z.enum(['streaming', 'done']).optional(),
   providerMetadata: z.record(z.string(), z.unknown()).optional(),
 });
 const reasoningPart = z.object({
   type: z.literal('reasoning'),
-  text,
+  text: chatTextSchema,
   state: z.enum(['streaming', 'done']).optional(),
   providerMetadata: z.record(z.string(), z.unknown()).optional(),
 });
@@ -49,7 +51,7 @@ const message = z.object({
 /** What `useChat`'s `DefaultChatTransport` posts: the chat id and the whole message list. */
 export const chatRequestSchema = z
   .object({
-    id,
+    id: chatIdSchema,
     messages: z
       .array(message)
       .min(1, 'must contain at least one message')
