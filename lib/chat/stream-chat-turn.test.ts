@@ -96,4 +96,17 @@ describe('streamChatTurn (offline model, real AI SDK)', () => {
     }
     expect(openSpanCount()).toBe(0);
   });
+
+  it('opens no spans of ours with TRACING_MODE=off, and the turn still ends', async () => {
+    vi.stubEnv('TRACING_MODE', 'off');
+    try {
+      const { turn, result } = await streamChatTurn({ sessionId: 's1', messages: ask('Hello'), signal: new AbortController().signal });
+      const chunks = await readUiStream(result.toUIMessageStream());
+      expect(chunks.some((c) => c.type === 'text-delta')).toBe(true);
+      await turn.ended;
+      expect(tracing.spans()).toHaveLength(0);
+    } finally {
+      vi.stubEnv('TRACING_MODE', '');
+    }
+  });
 });

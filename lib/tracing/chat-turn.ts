@@ -9,8 +9,9 @@ import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { context as otelContext, isSpanContextValid, trace, type Context, type Link } from '@opentelemetry/api';
 import { getChainEndAttributes, getChainStartAttributes } from './chain-attributes';
 import { OpenInferenceSpanKind } from './semconv';
-import { startSpan, type OpenSpan, type SpanOutcome } from './span-lifecycle';
+import { startSpan, type SpanOutcome } from './span-lifecycle';
 import { traceLanguageModel, type ModelIdentity } from './traced-model';
+import { tracingMode } from './tracing-mode';
 
 export interface ChatTurnOptions {
   /** Span name, e.g. `chat turn`. */
@@ -24,7 +25,6 @@ export interface ChatTurnOptions {
 }
 
 export interface ChatTurn {
-  readonly span: OpenSpan;
   readonly traceId: string;
   readonly spanId: string;
   /** W3C `traceresponse` header value pointing at the turn span. */
@@ -41,6 +41,7 @@ export interface ChatTurn {
 
 export function startChatTurn(options: ChatTurnOptions): ChatTurn {
   const requestSpan = trace.getSpanContext(options.requestContext ?? otelContext.active());
+  if (tracingMode() !== 'openinference') return untracedTurn(requestSpan?.traceId, requestSpan?.spanId);
   const links: Link[] = requestSpan && isSpanContextValid(requestSpan) ? [{ context: requestSpan }] : [];
   const span = startSpan({
     name: options.name ?? 'chat turn',
@@ -51,7 +52,6 @@ export function startChatTurn(options: ChatTurnOptions): ChatTurn {
   let markEnded!: () => void;
   const ended = new Promise<void>((resolve) => (markEnded = resolve));
   return {
-    span,
     ended,
     traceId: span.traceId,
     spanId: span.spanId,
@@ -62,6 +62,27 @@ export function startChatTurn(options: ChatTurnOptions): ChatTurn {
       const first = span.end(outcome, getChainEndAttributes(output));
       if (first) markEnded();
       return first;
+    },
+  };
+}
+
+/** A turn without spans of ours (`TRACING_MODE=off` or `peer`): the model is used as it is. */
+function untracedTurn(traceId = '0'.repeat(32), spanId = '0'.repeat(16)): ChatTurn {
+  let markEnded!: () => void;
+  const ended = new Promise<void>((resolve) => (markEnded = resolve));
+  let done = false;
+  return {
+    ended,
+    traceId,
+    spanId,
+    traceResponse: `00-${traceId}-${spanId}-00`,
+    traceModel: (model) => model,
+    run: (fn) => fn(),
+    end: () => {
+      if (done) return false;
+      done = true;
+      markEnded();
+      return true;
     },
   };
 }
