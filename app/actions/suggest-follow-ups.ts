@@ -1,6 +1,9 @@
 'use server';
 
+import { cookies } from 'next/headers';
+import { APP_VERSION } from '@/lib/app/app-version';
 import type { ChatMessage } from '@/lib/chat/chat-message';
+import { isAnonymousUserId, USER_COOKIE } from '@/lib/http/anonymous-user';
 import { streamChatTurn } from '@/lib/chat/stream-chat-turn';
 import { flushAfterTurn } from '@/lib/tracing/flush-after-turn';
 import { FOLLOW_UPS_REQUEST } from '@/lib/chat/follow-ups';
@@ -26,11 +29,15 @@ export async function suggestFollowUps(input: unknown): Promise<FollowUpsResult>
     ...parsed.data.messages,
     { id: 'follow-ups-request', role: 'user', parts: [{ type: 'text', text: FOLLOW_UPS_REQUEST }] },
   ];
+  const userCookie = (await cookies()).get(USER_COOKIE)?.value;
   const { turn, result } = await streamChatTurn({
     name: 'suggest follow-ups',
     sessionId: parsed.data.sessionId,
     messages,
     signal: new AbortController().signal,
+    userId: isAnonymousUserId(userCookie) ? userCookie : undefined,
+    metadata: { app_version: APP_VERSION, runtime: 'nodejs', route: 'action:suggestFollowUps' },
+    tags: ['follow-ups', 'server-action'],
   });
   flushAfterTurn(turn);
   return { ok: true, traceId: turn.traceId, spanId: turn.spanId, stream: result.textStream };

@@ -9,6 +9,7 @@ import {
   type LanguageModelV4CallOptions,
   type LanguageModelV4Prompt,
   type LanguageModelV4StreamPart,
+  type LanguageModelV4ToolCall,
   type LanguageModelV4Usage,
 } from '@ai-sdk/provider';
 import {
@@ -17,9 +18,11 @@ import {
   parseDirective,
   SLOW_MIN_DELAY_MS,
   toWordChunks,
+  type OfflineDirective,
 } from './offline-directives';
 import { FOLLOW_UPS_REQUEST } from '@/lib/chat/follow-ups';
 import { composeFollowUps } from './offline-answer';
+import { answerFromToolResults, planToolCall, toolResultsSinceLastUser, type PlannedToolCall } from './offline-tool-calls';
 import { countPromptTokens, countTextTokens, messageText } from './token-count';
 
 export const OFFLINE_MODEL_ID = 'offline-echo-1';
@@ -40,8 +43,12 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
     modelId,
     supportedUrls: {},
     async doGenerate(call) {
-      const { directive, answer } = plan(call.prompt);
+      const { directive, answer, toolCall } = plan(call);
       if (directive === 'fail' || directive === 'failMid') throw simulatedFailure();
+      if (toolCall) {
+        const part = toolCallPart(toolCall);
+        return { content: [part], finishReason: TOOL_CALLS, usage: usage(call.prompt, part.input), warnings: [] };
+      }
       return {
         content: [{ type: 'text', text: answer }],
         finishReason: { unified: 'stop', raw: 'stop' },
@@ -50,19 +57,61 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
       };
     },
     async doStream(call) {
-      const { directive, answer } = plan(call.prompt);
+      const { directive, answer, toolCall } = plan(call);
       if (directive === 'fail') throw simulatedFailure();
+      if (toolCall) return { stream: streamToolCall(call, modelId, toolCallPart(toolCall)) };
       const delayMs = directive === 'slow' ? Math.max(baseDelay, SLOW_MIN_DELAY_MS) : baseDelay;
       return { stream: streamAnswer(call, modelId, answer, delayMs, directive === 'failMid') };
     },
   };
 }
 
-function plan(prompt: LanguageModelV4Prompt) {
+interface Plan {
+  directive?: OfflineDirective;
+  answer: string;
+  toolCall?: PlannedToolCall;
+}
+
+function plan({ prompt, tools }: LanguageModelV4CallOptions): Plan {
   const users = prompt.filter((message) => message.role === 'user').map(messageText);
   const text = users.at(-1) ?? '';
-  if (text === FOLLOW_UPS_REQUEST) return { directive: undefined, answer: composeFollowUps(parseDirective(users.at(-2) ?? '').rest) };
-  return { directive: parseDirective(text).directive, answer: offlineAnswerFor(text) };
+  if (text === FOLLOW_UPS_REQUEST) return { answer: composeFollowUps(parseDirective(users.at(-2) ?? '').rest) };
+  const results = toolResultsSinceLastUser(prompt);
+  if (results.length > 0) return { answer: answerFromToolResults(results) };
+  const { directive } = parseDirective(text);
+  const toolNames = (tools ?? []).flatMap((tool) => (tool.type === 'function' ? [tool.name] : []));
+  const toolCall = directive ? undefined : planToolCall(text, toolNames);
+  return { directive, answer: offlineAnswerFor(text), toolCall };
+}
+
+const TOOL_CALLS = { unified: 'tool-calls', raw: 'tool_calls' } as const;
+let toolCallCounter = 0;
+
+function toolCallPart(planned: PlannedToolCall): LanguageModelV4ToolCall {
+  toolCallCounter = (toolCallCounter + 1) % 1_000_000;
+  return {
+    type: 'tool-call',
+    toolCallId: `call_offline_${Date.now().toString(36)}_${toolCallCounter}`,
+    toolName: planned.toolName,
+    input: JSON.stringify(planned.input),
+  };
+}
+
+/** One step that only calls a tool: the AI SDK runs it and calls the model again with the result. */
+function streamToolCall(call: LanguageModelV4CallOptions, modelId: string, part: LanguageModelV4ToolCall) {
+  return new ReadableStream<LanguageModelV4StreamPart>({
+    start(controller) {
+      if (call.abortSignal?.aborted) return controller.error(call.abortSignal.reason);
+      controller.enqueue({ type: 'stream-start', warnings: [] });
+      controller.enqueue({ type: 'response-metadata', id: `offline-${Date.now().toString(36)}`, modelId, timestamp: new Date() });
+      controller.enqueue({ type: 'tool-input-start', id: part.toolCallId, toolName: part.toolName });
+      controller.enqueue({ type: 'tool-input-delta', id: part.toolCallId, delta: part.input });
+      controller.enqueue({ type: 'tool-input-end', id: part.toolCallId });
+      controller.enqueue(part);
+      controller.enqueue({ type: 'finish', finishReason: TOOL_CALLS, usage: usage(call.prompt, part.input) });
+      controller.close();
+    },
+  });
 }
 
 function streamAnswer(

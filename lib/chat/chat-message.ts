@@ -1,4 +1,5 @@
-import type { UIMessage } from 'ai';
+import type { InferUITools, UIDataTypes, UIMessage } from 'ai';
+import type { ChatTools } from '@/lib/ai/tools/chat-tools';
 
 /**
  * Metadata the server attaches to each assistant message (sent on the stream's `start` and `finish`
@@ -12,6 +13,8 @@ export interface ChatMessageMetadata {
   /** `nodejs` or `edge`: where the turn ran. */
   runtime?: string;
   finishReason?: string;
+  /** Whether thumbs feedback is recorded (a Phoenix is configured). */
+  feedback?: boolean;
 }
 
-export type ChatMessage = UIMessage<ChatMessageMetadata>;
+export type ChatMessage = UIMessage<ChatMessageMetadata, UIDataTypes, InferUITools<ChatTools>>;

@@ -1,14 +1,17 @@
 /**
  * The traced path every chat entry point shares (route handlers and server actions): opens the
- * turn's CHAIN span, streams the completion through a traced model (one LLM span per model call),
+ * turn's span (AGENT with tools, CHAIN without), streams the completion through a traced model (one
+ * LLM span per model call) and traced tools (one TOOL span per execution),
  * and ends the turn exactly once — on finish, error, client abort or timeout — with its output.
  */
-import { convertToModelMessages, streamText } from 'ai';
+import { convertToModelMessages, isStepCount, streamText, type ToolSet } from 'ai';
 import type { Context } from '@opentelemetry/api';
 import { getLanguageModel } from '@/lib/ai/get-language-model';
 import { SYSTEM_PROMPT } from '@/lib/ai/system-prompt';
 import { startChatTurn, type ChatTurn } from '@/lib/tracing/chat-turn';
+import { OpenInferenceSpanKind } from '@/lib/tracing/semconv';
 import { outcomeOfAbort } from '@/lib/tracing/span-lifecycle';
+import { MAX_TOOL_STEPS } from '@/lib/ai/tools/chat-tools';
 import type { ChatMessage } from './chat-message';
 import { combineSignals } from './combine-signals';
 
@@ -25,6 +28,13 @@ export interface ChatTurnInput {
   signal: AbortSignal;
   requestContext?: Context;
   timeoutMs?: number;
+  /** Tools the model may call (then the turn is an AGENT span, with at most MAX_TOOL_STEPS steps). */
+  tools?: ToolSet;
+  /** A stable anonymous id of the user (`user.id`). */
+  userId?: string;
+  /** `metadata` (a JSON object) and `tag.tags` of every span of the turn. */
+  metadata?: Record<string, unknown>;
+  tags?: string[];
 }
 
 export async function streamChatTurn(input: ChatTurnInput) {
@@ -35,6 +45,10 @@ export async function streamChatTurn(input: ChatTurnInput) {
     input: lastUserText(input.messages),
     sessionId: input.sessionId,
     requestContext: input.requestContext,
+    kind: input.tools ? OpenInferenceSpanKind.AGENT : OpenInferenceSpanKind.CHAIN,
+    userId: input.userId,
+    metadata: input.metadata,
+    tags: input.tags,
   });
   const signal = combineSignals([input.signal, AbortSignal.timeout(input.timeoutMs ?? turnTimeoutMs())]);
   const text: string[] = [];
@@ -46,6 +60,7 @@ export async function streamChatTurn(input: ChatTurnInput) {
       model: turn.traceModel(model, identity),
       instructions: input.instructions ?? SYSTEM_PROMPT,
       messages: modelMessages,
+      ...(input.tools ? { tools: turn.traceTools(input.tools), stopWhen: isStepCount(MAX_TOOL_STEPS) } : {}),
       abortSignal: signal,
       onChunk: ({ chunk }) => {
         if (chunk.type === 'text-delta') text.push(chunk.text);

@@ -1,6 +1,7 @@
 /**
- * A chat turn: the CHAIN span that covers one user message and the streamed answer, plus the LLM
- * spans of the model calls it makes. The turn span is the root of its own trace (linked to the HTTP
+ * A chat turn: the span that covers one user message and the streamed answer — AGENT when the model
+ * may call tools, CHAIN when not — plus the LLM spans of its model calls and the TOOL spans of its
+ * tool executions. The turn span is the root of its own trace (linked to the HTTP
  * request span when there is one), so it keeps its real lifetime: `@vercel/otel` force-ends every
  * open span of a trace when that trace's root ends, and the request span ends when the handler
  * returns — long before the stream does.
@@ -8,7 +9,10 @@
 import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { context as otelContext, isSpanContextValid, trace, type Context, type Link } from '@opentelemetry/api';
 import { getChainEndAttributes, getChainStartAttributes } from './chain-attributes';
-import { OpenInferenceSpanKind } from './semconv';
+import type { ToolSet } from 'ai';
+import { ATTR, OpenInferenceSpanKind } from './semconv';
+import { traceTools } from './traced-tools';
+import { withTurnContext } from './turn-context';
 import { startSpan, type SpanOutcome } from './span-lifecycle';
 import { traceLanguageModel, type ModelIdentity } from './traced-model';
 import { tracingMode } from './tracing-mode';
@@ -22,6 +26,12 @@ export interface ChatTurnOptions {
   sessionId: string;
   /** Context of the incoming request; its span becomes a link of the turn span. */
   requestContext?: Context;
+  /** AGENT when the turn offers tools, CHAIN (default) when not. */
+  kind?: OpenInferenceSpanKind.AGENT | OpenInferenceSpanKind.CHAIN;
+  /** `user.id`, `metadata`, `tag.tags`: put in context, so every span of the turn carries them. */
+  userId?: string;
+  metadata?: Record<string, unknown>;
+  tags?: string[];
 }
 
 export interface ChatTurn {
@@ -31,6 +41,8 @@ export interface ChatTurn {
   readonly traceResponse: string;
   /** Wraps `model` so each of its calls is an LLM span under this turn. */
   traceModel(model: LanguageModelV4, identity: ModelIdentity): LanguageModelV4;
+  /** Wraps `tools` so each execution is a TOOL span under this turn. */
+  traceTools<TOOLS extends ToolSet>(tools: TOOLS): TOOLS;
   /** Runs `fn` with the turn span active (for spans of nested code). */
   run<T>(fn: () => T): T;
   /** Ends the turn once, with the assistant's output (partial when aborted). */
@@ -40,13 +52,19 @@ export interface ChatTurn {
 }
 
 export function startChatTurn(options: ChatTurnOptions): ChatTurn {
-  const requestSpan = trace.getSpanContext(options.requestContext ?? otelContext.active());
+  const requestContext = options.requestContext ?? otelContext.active();
+  const requestSpan = trace.getSpanContext(requestContext);
   if (tracingMode() !== 'openinference') return untracedTurn(requestSpan?.traceId, requestSpan?.spanId);
   const links: Link[] = requestSpan && isSpanContextValid(requestSpan) ? [{ context: requestSpan }] : [];
+  const kind = options.kind ?? OpenInferenceSpanKind.CHAIN;
   const span = startSpan({
     name: options.name ?? 'chat turn',
-    kind: OpenInferenceSpanKind.CHAIN,
-    attributes: getChainStartAttributes({ input: options.input, sessionId: options.sessionId }),
+    kind,
+    attributes: {
+      ...getChainStartAttributes({ input: options.input, sessionId: options.sessionId }),
+      ...(kind === OpenInferenceSpanKind.AGENT ? { [ATTR.AGENT_NAME]: options.name ?? 'chat turn' } : {}),
+    },
+    inherit: withTurnContext(requestContext, options),
     links,
   });
   let markEnded!: () => void;
@@ -57,6 +75,7 @@ export function startChatTurn(options: ChatTurnOptions): ChatTurn {
     spanId: span.spanId,
     traceResponse: `00-${span.traceId}-${span.spanId}-01`,
     traceModel: (model, identity) => traceLanguageModel(model, identity, span.context),
+    traceTools: (tools) => traceTools(tools, span.context),
     run: (fn) => otelContext.with(span.context, fn),
     end: (outcome, output) => {
       const first = span.end(outcome, getChainEndAttributes(output));
@@ -77,6 +96,7 @@ function untracedTurn(traceId = '0'.repeat(32), spanId = '0'.repeat(16)): ChatTu
     spanId,
     traceResponse: `00-${traceId}-${spanId}-00`,
     traceModel: (model) => model,
+    traceTools: (tools) => tools,
     run: (fn) => fn(),
     end: () => {
       if (done) return false;

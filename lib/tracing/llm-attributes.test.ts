@@ -93,6 +93,26 @@ describe('getLLMResponseAttributes', () => {
       'llm.token_count.completion_details.reasoning': 3,
     });
   });
+
+  it('writes cache-write and audio details when the provider reports them (raw OpenAI usage for audio)', () => {
+    expect(
+      getTokenCountAttributes(
+        usageFromProvider({
+          inputTokens: { total: 50, noCache: 10, cacheRead: 30, cacheWrite: 10 },
+          outputTokens: { total: 20, text: 20, reasoning: undefined },
+          raw: { prompt_tokens_details: { audio_tokens: 4 }, completion_tokens_details: { audio_tokens: 6 } },
+        }),
+      ),
+    ).toEqual({
+      'llm.token_count.prompt': 50,
+      'llm.token_count.completion': 20,
+      'llm.token_count.total': 70,
+      'llm.token_count.prompt_details.cache_read': 30,
+      'llm.token_count.prompt_details.cache_write': 10,
+      'llm.token_count.prompt_details.audio': 4,
+      'llm.token_count.completion_details.audio': 6,
+    });
+  });
 });
 
 describe('chain attributes', () => {

@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import { getMessageAttributes, type OIMessage, type OIToolCall } from './message-attributes';
+import { getMessageAttributes, withoutImageUrls, type OIMessage, type OIToolCall } from './message-attributes';
 import { ATTR, MESSAGE_LIST, MimeType } from './semconv';
 import type { TokenUsage } from './token-usage';
 import { getTokenCountAttributes } from './token-usage';
@@ -28,7 +28,7 @@ export function getLLMRequestAttributes(request: LLMRequest): Attributes {
     [ATTR.LLM_PROVIDER]: request.provider,
     [ATTR.LLM_SYSTEM]: request.system,
     [ATTR.LLM_INVOCATION_PARAMETERS]: JSON.stringify(request.invocationParameters),
-    [ATTR.INPUT_VALUE]: JSON.stringify({ messages: request.messages }),
+    [ATTR.INPUT_VALUE]: JSON.stringify({ messages: withoutImageUrls(request.messages) }),
     [ATTR.INPUT_MIME_TYPE]: MimeType.JSON,
     ...getMessageAttributes(MESSAGE_LIST.INPUT, request.messages),
   };

@@ -5,9 +5,13 @@ import { ATTR } from './semconv';
 export interface OIMessage {
   role: string;
   content?: string;
+  /** Multi-part content (text and images), used instead of `content` when a message has images. */
+  contents?: OIMessageContent[];
   toolCallId?: string;
   toolCalls?: OIToolCall[];
 }
+
+export type OIMessageContent = { type: 'text'; text: string } | { type: 'image'; url: string };
 
 export interface OIToolCall {
   id: string;
@@ -27,6 +31,12 @@ export function getMessageAttributes(prefix: string, messages: readonly OIMessag
     const base = `${prefix}.${i}.`;
     attributes[base + ATTR.MESSAGE_ROLE] = message.role;
     if (message.content !== undefined) attributes[base + ATTR.MESSAGE_CONTENT] = message.content;
+    message.contents?.forEach((part, k) => {
+      const partBase = `${base}${ATTR.MESSAGE_CONTENTS}.${k}.`;
+      attributes[partBase + ATTR.MESSAGE_CONTENT_TYPE] = part.type;
+      if (part.type === 'text') attributes[partBase + ATTR.MESSAGE_CONTENT_TEXT] = part.text;
+      else attributes[`${partBase}${ATTR.MESSAGE_CONTENT_IMAGE}.${ATTR.IMAGE_URL}`] = part.url;
+    });
     if (message.toolCallId !== undefined) attributes[base + ATTR.MESSAGE_TOOL_CALL_ID] = message.toolCallId;
     message.toolCalls?.forEach((call, j) => {
       const callBase = `${base}${ATTR.MESSAGE_TOOL_CALLS}.${j}.`;
@@ -36,4 +46,13 @@ export function getMessageAttributes(prefix: string, messages: readonly OIMessag
     });
   });
   return attributes;
+}
+
+/** Messages for `input.value`: image URLs left out (they live only in the message attributes, where masking sees them). */
+export function withoutImageUrls(messages: readonly OIMessage[]): unknown[] {
+  return messages.map((message) =>
+    message.contents
+      ? { ...message, contents: message.contents.map((part) => (part.type === 'image' ? { type: 'image' } : part)) }
+      : message,
+  );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { ContextAttributesSpanProcessor } from './context-attributes-processor';
 import { OpenInferenceSpanFilter } from './openinference-span-filter';
 import { createOTelConfiguration, SERVICE_NAME } from './otel-configuration';
 
@@ -8,8 +9,11 @@ describe('createOTelConfiguration', () => {
     expect(config.serviceName).toBe(SERVICE_NAME);
     expect(config.attributes).toEqual({ 'openinference.project.name': 'my-project' });
     expect(config.traceExporter).toBeUndefined();
-    expect(config.spanProcessors).toHaveLength(1);
-    expect(config.spanProcessors![0]).toBeInstanceOf(OpenInferenceSpanFilter);
+    expect(config.spanProcessors).toHaveLength(2);
+    expect(config.spanProcessors![0]).toBeInstanceOf(ContextAttributesSpanProcessor);
+    expect(config.spanProcessors![1]).toBeInstanceOf(OpenInferenceSpanFilter);
+    expect(config.spanLimits?.attributeValueLengthLimit).toBe(65536);
+    expect(createOTelConfiguration({ OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT: '1000' }).spanLimits?.attributeValueLengthLimit).toBe(1000);
   });
 
   it('exports every span with TRACE_ALL_SPANS=1 and warns once about a bad protocol', () => {
@@ -19,7 +23,7 @@ describe('createOTelConfiguration', () => {
       OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
       OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc',
     });
-    expect(config.spanProcessors![0]).not.toBeInstanceOf(OpenInferenceSpanFilter);
+    expect(config.spanProcessors![1]).not.toBeInstanceOf(OpenInferenceSpanFilter);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]![0])).toMatch(/grpc/);
     warn.mockRestore();

@@ -1,11 +1,14 @@
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { OTLPHttpJsonTraceExporter, OTLPHttpProtoTraceExporter, type Configuration } from '@vercel/otel';
 import { resolveExportTarget, resolveProjectName, type Env } from './export-target';
+import { ContextAttributesSpanProcessor } from './context-attributes-processor';
 import { OpenInferenceSpanFilter } from './openinference-span-filter';
 import { setTraceProcessor } from './trace-processor';
 import { RESOURCE_ATTR } from './semconv';
 
 export const SERVICE_NAME = 'traced-chat';
+/** Longest attribute value exported (characters), so one huge message cannot make an oversized export. */
+export const DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT = 64 * 1024;
 
 /**
  * The `@vercel/otel` configuration `instrumentation.ts` registers. We pass our own span processor
@@ -31,7 +34,13 @@ export function createOTelConfiguration(env: Env): Configuration {
   return {
     serviceName: SERVICE_NAME,
     attributes: { [RESOURCE_ATTR.PROJECT_NAME]: resolveProjectName(env) },
-    spanProcessors: [processor],
+    spanProcessors: [new ContextAttributesSpanProcessor(), processor],
+    spanLimits: {
+      attributeValueLengthLimit: positiveInt(
+        env.OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT ?? env.OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT,
+        DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT,
+      ),
+    },
   };
 }
 

@@ -1,5 +1,7 @@
-import type { LanguageModelV4Prompt } from '@ai-sdk/provider';
-import type { OIMessage } from './message-attributes';
+import type { LanguageModelV4Prompt, LanguageModelV4ToolResultOutput, SharedV4FileData } from '@ai-sdk/provider';
+import type { OIMessage, OIMessageContent } from './message-attributes';
+
+type UserPart = Extract<LanguageModelV4Prompt[number], { role: 'user' }>['content'][number];
 
 /** Converts the prompt a model actually receives (system message included) to OpenInference messages. */
 export function promptToMessages(prompt: LanguageModelV4Prompt): OIMessage[] {
@@ -9,9 +11,15 @@ export function promptToMessages(prompt: LanguageModelV4Prompt): OIMessage[] {
       case 'system':
         messages.push({ role: 'system', content: message.content });
         break;
-      case 'user':
-        messages.push({ role: 'user', content: joinText(message.content) });
+      case 'user': {
+        const contents = userContents(message.content);
+        messages.push(
+          contents.some((part) => part.type === 'image')
+            ? { role: 'user', contents }
+            : { role: 'user', content: joinText(message.content) },
+        );
         break;
+      }
       case 'assistant': {
         const toolCalls = message.content.flatMap((part) =>
           part.type === 'tool-call'
@@ -29,7 +37,7 @@ export function promptToMessages(prompt: LanguageModelV4Prompt): OIMessage[] {
       case 'tool':
         for (const part of message.content) {
           if (part.type !== 'tool-result') continue;
-          messages.push({ role: 'tool', toolCallId: part.toolCallId, content: toJson(part.output) });
+          messages.push({ role: 'tool', toolCallId: part.toolCallId, content: toolOutputText(part.output) });
         }
         break;
     }
@@ -46,4 +54,45 @@ function joinText(parts: ReadonlyArray<{ type: string; text?: string }>): string
 
 function toJson(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value ?? null);
+}
+
+/** Text and image parts of a user message; images as URLs (bytes become a base64 data URL). */
+function userContents(parts: readonly UserPart[]): OIMessageContent[] {
+  return parts.flatMap((part): OIMessageContent[] => {
+    if (part.type === 'text') return [{ type: 'text', text: part.text }];
+    if (part.type === 'file' && part.mediaType.startsWith('image/')) return [{ type: 'image', url: imageUrl(part.data, part.mediaType) }];
+    return [];
+  });
+}
+
+function imageUrl(file: SharedV4FileData, mediaType: string): string {
+  switch (file.type) {
+    case 'url':
+      return file.url.href;
+    case 'data':
+      if (typeof file.data !== 'string') return `data:${mediaType};base64,${toBase64(file.data)}`;
+      return file.data.startsWith('data:') ? file.data : `data:${mediaType};base64,${file.data}`;
+    default:
+      return `${file.type}:`;
+  }
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** A tool result as the model sees it: text as is, JSON as a JSON string. */
+function toolOutputText(output: LanguageModelV4ToolResultOutput): string {
+  switch (output.type) {
+    case 'text':
+    case 'error-text':
+      return output.value;
+    case 'json':
+    case 'error-json':
+      return JSON.stringify(output.value);
+    default:
+      return toJson(output);
+  }
 }

@@ -14,7 +14,9 @@ import {
   type Link,
   type Span,
 } from '@opentelemetry/api';
+import { maskAttributes } from './mask-attributes';
 import { ATTR, EVENT, type OpenInferenceSpanKind } from './semconv';
+import { getTraceConfig } from './trace-config';
 import { getTracer } from './tracer';
 
 export type SpanOutcome =
@@ -30,16 +32,32 @@ export interface OpenSpan {
   readonly traceId: string;
   readonly spanId: string;
   readonly ended: boolean;
-  /** Ends the span with `outcome` and final `attributes`. Returns false if it had already ended. */
-  end(outcome: SpanOutcome, attributes?: Attributes): boolean;
+  /**
+   * Ends the span with `outcome`, final `attributes` and `events` (recorded now, with the times they
+   * happened). Returns false if it had already ended.
+   */
+  end(outcome: SpanOutcome, attributes?: Attributes, events?: readonly SpanEventRecord[]): boolean;
+}
+
+/** An event noted while a span ran, added when it ends (so no span work happens per stream chunk). */
+export interface SpanEventRecord {
+  name: string;
+  attributes?: Attributes;
+  /** Epoch milliseconds. */
+  time: number;
 }
 
 export interface StartSpanOptions {
   name: string;
   kind: OpenInferenceSpanKind;
   attributes?: Attributes;
-  /** Explicit parent context. Omitted: the span is the root of a new trace. */
+  /**
+   * Explicit parent context. Omitted: the span is the root of a new trace, but it keeps the values of
+   * the active context (e.g. the turn's `session.id`, `user.id`), minus its span.
+   */
   parent?: Context;
+  /** For a root span: the context whose values it keeps (default: the active one). */
+  inherit?: Context;
   links?: Link[];
 }
 
@@ -48,11 +66,11 @@ const OPEN_SPANS = Symbol.for('traced-chat.open-spans');
 const openSpans: Set<OpenSpan> = ((globalThis as { [OPEN_SPANS]?: Set<OpenSpan> })[OPEN_SPANS] ??= new Set());
 
 export function startSpan(options: StartSpanOptions): OpenSpan {
-  const parent = options.parent ?? ROOT_CONTEXT;
+  const parent = options.parent ?? trace.deleteSpan(options.inherit ?? otelContext.active() ?? ROOT_CONTEXT);
   const span = getTracer().startSpan(
     options.name,
     {
-      attributes: { [ATTR.SPAN_KIND]: options.kind, ...options.attributes },
+      attributes: { [ATTR.SPAN_KIND]: options.kind, ...masked(options.attributes) },
       links: options.links,
       root: options.parent === undefined,
     },
@@ -68,12 +86,13 @@ export function startSpan(options: StartSpanOptions): OpenSpan {
     get ended() {
       return ended;
     },
-    end(outcome, attributes) {
+    end(outcome, attributes, events) {
       if (ended) return false;
       ended = true;
       openSpans.delete(handle);
       try {
-        if (attributes) span.setAttributes(attributes);
+        if (attributes) span.setAttributes(masked(attributes));
+        for (const event of events ?? []) span.addEvent(event.name, event.attributes, event.time);
         applyOutcome(span, outcome);
       } finally {
         span.end();
@@ -83,6 +102,11 @@ export function startSpan(options: StartSpanOptions): OpenSpan {
   };
   openSpans.add(handle);
   return handle;
+}
+
+/** Every attribute this app sets goes through the OpenInference masking rules here. */
+function masked(attributes: Attributes | undefined): Attributes {
+  return attributes ? maskAttributes(attributes, getTraceConfig()) : {};
 }
 
 function applyOutcome(span: Span, outcome: SpanOutcome): void {

@@ -9,6 +9,8 @@ export interface TokenUsage {
   cacheRead?: number;
   cacheWrite?: number;
   reasoning?: number;
+  promptAudio?: number;
+  completionAudio?: number;
 }
 
 export function usageFromProvider(usage: LanguageModelV4Usage): TokenUsage {
@@ -18,7 +20,17 @@ export function usageFromProvider(usage: LanguageModelV4Usage): TokenUsage {
     cacheRead: usage.inputTokens.cacheRead,
     cacheWrite: usage.inputTokens.cacheWrite,
     reasoning: usage.outputTokens.reasoning,
+    // Audio counts are not in the normalised usage; OpenAI-shaped providers report them in `raw`.
+    promptAudio: rawCount(usage.raw, 'prompt_tokens_details', 'audio_tokens'),
+    completionAudio: rawCount(usage.raw, 'completion_tokens_details', 'audio_tokens'),
   };
+}
+
+function rawCount(raw: LanguageModelV4Usage['raw'], group: string, key: string): number | undefined {
+  const details = raw?.[group];
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) return undefined;
+  const value = (details as Record<string, unknown>)[key];
+  return typeof value === 'number' ? value : undefined;
 }
 
 /** Integer token-count attributes; unknown counts stay unset, and total only when both parts are known. */
@@ -35,6 +47,8 @@ export function getTokenCountAttributes(usage: TokenUsage): Attributes {
   set(ATTR.LLM_TOKEN_COUNT_PROMPT_CACHE_READ, usage.cacheRead);
   set(ATTR.LLM_TOKEN_COUNT_PROMPT_CACHE_WRITE, usage.cacheWrite);
   set(ATTR.LLM_TOKEN_COUNT_COMPLETION_REASONING, usage.reasoning);
+  set(ATTR.LLM_TOKEN_COUNT_PROMPT_AUDIO, usage.promptAudio);
+  set(ATTR.LLM_TOKEN_COUNT_COMPLETION_AUDIO, usage.completionAudio);
   return attributes;
 }
 

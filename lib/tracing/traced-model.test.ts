@@ -77,6 +77,37 @@ describe('traceLanguageModel doStream', () => {
     expect(endMs).toBeGreaterThanOrEqual(lastChunkAt - 1);
   });
 
+  it('records time to first token as an event at the first text delta, and the offered tools', async () => {
+    const { stream, controller } = manualStream();
+    const { model } = traced(async () => ({ stream }));
+    const tools = [{ type: 'function' as const, name: 'calculator', description: 'Adds', inputSchema: { type: 'object', properties: { expression: { type: 'string' } } } }];
+    const result = await model.doStream({ prompt, tools });
+    const reader = result.stream.getReader();
+    controller.enqueue(words[0]!);
+    await reader.read();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const beforeFirst = Date.now();
+    controller.enqueue(words[2]!);
+    await reader.read();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    controller.enqueue(words[3]!);
+    controller.enqueue(finish);
+    controller.close();
+    while (!(await reader.read()).done);
+    const [span] = llmSpans();
+    const events = span!.events.filter((e) => e.name === 'First Token Stream Event');
+    expect(events).toHaveLength(1);
+    const eventMs = events[0]!.time[0] * 1000 + events[0]!.time[1] / 1e6;
+    expect(eventMs).toBeGreaterThanOrEqual(beforeFirst - 1);
+    expect(eventMs).toBeLessThan(beforeFirst + 25); // the first delta, not the second one 30 ms later
+    const ttft = events[0]!.attributes!['llm.time_to_first_token_ms'] as number;
+    expect(ttft).toBeGreaterThanOrEqual(29);
+    expect(JSON.parse(span!.attributes['llm.tools.0.tool.json_schema'] as string)).toEqual({
+      type: 'function',
+      function: { name: 'calculator', description: 'Adds', parameters: tools[0]!.inputSchema },
+    });
+  });
+
   it('records ERROR when the provider throws before streaming, and rethrows', async () => {
     const { model } = traced(async () => {
       throw new Error('401 unauthorized');
@@ -138,7 +169,7 @@ describe('traceLanguageModel doStream', () => {
       'stream.abort_reason': 'client closed the connection',
     });
     expect(spans[0]!.attributes['llm.token_count.completion']).toBeUndefined();
-    expect(spans[0]!.events.map((e) => e.name)).toEqual(['stream.aborted']);
+    expect(spans[0]!.events.map((e) => e.name)).toEqual(['First Token Stream Event', 'stream.aborted']);
   });
 
   it('marks a timeout as ERROR', async () => {

@@ -14,8 +14,9 @@ import { getInvocationParameters } from './invocation-parameters';
 import { getLLMRequestAttributes, getLLMResponseAttributes } from './llm-attributes';
 import type { OIToolCall } from './message-attributes';
 import { promptToMessages } from './prompt-messages';
-import { OpenInferenceSpanKind } from './semconv';
-import { outcomeOfAbort, startSpan, type OpenSpan, type SpanOutcome } from './span-lifecycle';
+import { ATTR, EVENT, OpenInferenceSpanKind } from './semconv';
+import { outcomeOfAbort, startSpan, type OpenSpan, type SpanEventRecord, type SpanOutcome } from './span-lifecycle';
+import { getLLMToolsAttributes, type ToolDefinition } from './tool-attributes';
 import { usageFromProvider, type TokenUsage } from './token-usage';
 
 export interface ModelIdentity {
@@ -35,13 +36,16 @@ export function traceLanguageModel(
       name: `llm ${model.modelId}`,
       kind: OpenInferenceSpanKind.LLM,
       parent,
-      attributes: getLLMRequestAttributes({
-        modelName: model.modelId,
-        provider: identity.provider,
-        system: identity.system,
-        invocationParameters: getInvocationParameters(model.modelId, options),
-        messages: promptToMessages(options.prompt),
-      }),
+      attributes: {
+        ...getLLMRequestAttributes({
+          modelName: model.modelId,
+          provider: identity.provider,
+          system: identity.system,
+          invocationParameters: getInvocationParameters(model.modelId, options),
+          messages: promptToMessages(options.prompt),
+        }),
+        ...getLLMToolsAttributes(offeredTools(options)),
+      },
     });
 
   return {
@@ -74,6 +78,7 @@ export function traceLanguageModel(
     },
     async doStream(options) {
       const span = startLLMSpan(options);
+      const startedAt = now();
       let result;
       try {
         result = await otelContext.with(span.context, () => model.doStream(options));
@@ -81,10 +86,19 @@ export function traceLanguageModel(
         span.end(abortedOrError(options.abortSignal, error));
         throw error;
       }
-      return { ...result, stream: result.stream.pipeThrough(recordStream(span, options.abortSignal)) };
+      return { ...result, stream: result.stream.pipeThrough(recordStream(span, options.abortSignal, startedAt)) };
     },
   };
 }
+
+function offeredTools(options: LanguageModelV4CallOptions): ToolDefinition[] {
+  return (options.tools ?? []).flatMap((tool) =>
+    tool.type === 'function' ? [{ name: tool.name, description: tool.description, parameters: tool.inputSchema }] : [],
+  );
+}
+
+/** Epoch milliseconds with sub-millisecond precision. */
+const now = (): number => performance.timeOrigin + performance.now();
 
 function outcomeOfCancel(signal: AbortSignal | undefined, reason: unknown): SpanOutcome {
   if (signal?.aborted) return outcomeOfAbort(signal);
@@ -103,8 +117,10 @@ function abortedOrError(signal: AbortSignal | undefined, error: unknown): SpanOu
 function recordStream(
   span: OpenSpan,
   signal: AbortSignal | undefined,
+  startedAt: number,
 ): TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart> {
   const textChunks: string[] = [];
+  let firstTokenAt: number | undefined;
   const toolCalls: OIToolCall[] = [];
   let usage: TokenUsage | undefined;
   let finishReason: string | undefined;
@@ -113,8 +129,12 @@ function recordStream(
 
   const finalAttributes = () =>
     getLLMResponseAttributes({ text: textChunks.join(''), toolCalls, usage, finishReason });
+  const events = (): SpanEventRecord[] =>
+    firstTokenAt === undefined
+      ? []
+      : [{ name: EVENT.FIRST_TOKEN, time: firstTokenAt, attributes: { [ATTR.TIME_TO_FIRST_TOKEN_MS]: firstTokenAt - startedAt } }];
   const onAbort = () => {
-    if (signal) span.end(outcomeOfAbort(signal), finalAttributes());
+    if (signal) span.end(outcomeOfAbort(signal), finalAttributes(), events());
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   const release = () => signal?.removeEventListener('abort', onAbort);
@@ -123,6 +143,7 @@ function recordStream(
     transform(part, controller) {
       switch (part.type) {
         case 'text-delta':
+          if (firstTokenAt === undefined) firstTokenAt = now();
           textChunks.push(part.delta);
           break;
         case 'tool-call':
@@ -141,12 +162,12 @@ function recordStream(
     },
     flush() {
       release();
-      span.end(hasError ? { type: 'error', error: streamError } : { type: 'ok' }, finalAttributes());
+      span.end(hasError ? { type: 'error', error: streamError } : { type: 'ok' }, finalAttributes(), events());
     },
     // Called when the consumer cancels (client gone) or the provider's stream errors (connection reset).
     cancel(reason) {
       release();
-      span.end(outcomeOfCancel(signal, reason), finalAttributes());
+      span.end(outcomeOfCancel(signal, reason), finalAttributes(), events());
     },
   };
   return new TransformStream(transformer);

@@ -1,7 +1,11 @@
 import { context } from '@opentelemetry/api';
+import { APP_VERSION } from '@/lib/app/app-version';
+import { chatTools } from '@/lib/ai/tools/chat-tools';
 import { describeError } from '@/lib/chat/describe-error';
 import type { ChatMessage, ChatMessageMetadata } from '@/lib/chat/chat-message';
 import { streamChatTurn } from '@/lib/chat/stream-chat-turn';
+import { annotationTarget } from '@/lib/feedback/phoenix-annotations';
+import { anonymousUser } from '@/lib/http/anonymous-user';
 import { errorResponse } from '@/lib/http/http-error';
 import { flushAfterTurn } from '@/lib/tracing/flush-after-turn';
 import { readJsonBody } from '@/lib/http/read-json-body';
@@ -10,26 +14,34 @@ import { CHAT_LIMITS } from './schema';
 
 /**
  * Streams one traced chat turn as an AI SDK UI message stream. Shared by the Node route
- * (`/api/chat`) and the edge route (`/api/chat/edge`): same validation, same spans.
+ * (`/api/chat`) and the edge route (`/api/chat/edge`): same validation, same tools, same spans.
  */
 export async function handleChatRequest(request: Request): Promise<Response> {
   try {
     const chat = parseChatRequest(await readJsonBody(request, CHAT_LIMITS.maxBodyBytes));
+    const runtime = process.env.NEXT_RUNTIME === 'edge' ? 'edge' : 'nodejs';
+    const route = new URL(request.url).pathname;
+    const user = anonymousUser(request.headers.get('cookie'), new URL(request.url).protocol === 'https:');
     const { turn, result, modelId } = await streamChatTurn({
       sessionId: chat.id,
       messages: chat.messages as ChatMessage[],
       signal: request.signal,
       requestContext: context.active(),
+      tools: chatTools,
+      userId: user.userId,
+      metadata: { app_version: APP_VERSION, runtime, route },
+      tags: ['chat', runtime],
     });
     flushAfterTurn(turn);
     const start: ChatMessageMetadata = {
       traceId: turn.traceId,
       spanId: turn.spanId,
       model: modelId,
-      runtime: process.env.NEXT_RUNTIME === 'edge' ? 'edge' : 'nodejs',
+      runtime,
+      feedback: annotationTarget(process.env) !== undefined,
     };
     return result.toUIMessageStreamResponse<ChatMessage>({
-      headers: { traceresponse: turn.traceResponse },
+      headers: { traceresponse: turn.traceResponse, ...(user.setCookie ? { 'set-cookie': user.setCookie } : {}) },
       messageMetadata: ({ part }) =>
         part.type === 'start' ? start : part.type === 'finish' ? { ...start, finishReason: part.finishReason } : undefined,
       onError: describeError,

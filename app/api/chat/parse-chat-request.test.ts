@@ -22,6 +22,38 @@ describe('parseChatRequest', () => {
     expect(parseChatRequest({ ...valid, messages: [user('hi'), assistant, user('again', 'm2')] }).messages).toHaveLength(3);
   });
 
+  it('accepts image attachments on user messages and tool parts on assistant messages', () => {
+    const image = { type: 'file', mediaType: 'image/png', url: 'data:image/png;base64,iVBORw0KGgo=', filename: 'a.png' };
+    const tool = { type: 'tool-calculator', toolCallId: 'call_1', state: 'output-available', input: { expression: '1+1' }, output: { expression: '1+1', result: 2 } };
+    const body = {
+      ...valid,
+      messages: [
+        { id: 'u1', role: 'user', parts: [{ type: 'text', text: 'calculate 1+1' }] },
+        { id: 'a1', role: 'assistant', parts: [{ type: 'step-start' }, tool, { type: 'text', text: '1+1 = 2.' }] },
+        { id: 'u2', role: 'user', parts: [{ type: 'text', text: 'and this?' }, image] },
+      ],
+    };
+    expect(parseChatRequest(body).messages).toHaveLength(3);
+  });
+
+  const imagePart = (over: Record<string, unknown>) => ({ type: 'file', mediaType: 'image/png', url: 'data:image/png;base64,AAAA', ...over });
+  const withParts = (role: string, ...parts: unknown[]) => ({ ...valid, messages: [{ id: 'x', role, parts }, user('ok', 'm9')] });
+
+  it.each([
+    ['a non-image attachment', withParts('user', { type: 'text', text: 'x' }, imagePart({ mediaType: 'application/pdf' })), /mediaType must be one of/],
+    ['a javascript: image URL', withParts('user', { type: 'text', text: 'x' }, imagePart({ url: 'javascript:alert(1)' })), /base64 image data URL/],
+    ['a data URL of another type', withParts('user', { type: 'text', text: 'x' }, imagePart({ url: 'data:image/gif;base64,AAAA' })), /does not match mediaType/],
+    ['too many images', withParts('user', ...Array.from({ length: 5 }, () => imagePart({}))), /at most 4 images/],
+    ['an image on an assistant message', withParts('assistant', imagePart({})), /only user messages may carry images/],
+    ['a tool part on a user message', withParts('user', { type: 'tool-calculator', toolCallId: 'c', state: 'input-available', input: {} }), /only assistant messages/],
+    ['an unknown tool', withParts('assistant', { type: 'tool-rm_rf', toolCallId: 'c', state: 'input-available' }), /unknown part type/],
+    ['a bad tool state', withParts('assistant', { type: 'tool-calculator', toolCallId: 'c', state: 'exploded' }), /state/],
+  ])('rejects %s', (_, body, message) => {
+    const error = rejection(body);
+    expect(error.status).toBe(400);
+    expect(error.message + JSON.stringify(error.details)).toMatch(message);
+  });
+
   it.each([
     ['a non-object body', 'hello', /expected object/i],
     ['a missing id', { messages: [user('hi')] }, /— id: .*expected string/],

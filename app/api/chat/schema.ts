@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { CALCULATOR_TOOL, chatTools, CONVERT_UNITS_TOOL } from '@/lib/ai/tools/chat-tools';
 
 export const CHAT_LIMITS = {
-  maxBodyBytes: 512 * 1024,
+  maxBodyBytes: 4 * 1024 * 1024,
+  /** Characters of an image's data URL (about 1.5 MB of image). */
+  maxImageUrlLength: 2_000_000,
+  maxImagesPerMessage: 4,
   maxMessages: 100,
   maxTextLength: 16_000,
   maxIdLength: 128,
@@ -36,10 +40,48 @@ const reasoningPart = z.object({
 });
 const stepStartPart = z.object({ type: z.literal('step-start') });
 
-const part = z.discriminatedUnion('type', [textPart, reasoningPart, stepStartPart], {
-  error: (issue) =>
-    issue.code === 'invalid_union' ? 'unknown part type (expected "text", "reasoning" or "step-start")' : undefined,
-});
+export const IMAGE_MEDIA_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+/** An image attachment, as `useChat` sends it: a base64 data URL (or an https URL). */
+const filePart = z
+  .object({
+    type: z.literal('file'),
+    mediaType: z.enum(IMAGE_MEDIA_TYPES, { error: `mediaType must be one of ${IMAGE_MEDIA_TYPES.join(', ')}` }),
+    url: z
+      .string()
+      .max(CHAT_LIMITS.maxImageUrlLength, `an image may be at most ${CHAT_LIMITS.maxImageUrlLength} characters as a data URL`)
+      .regex(/^(data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*|https:\/\/\S+)$/, 'url must be a base64 image data URL or an https URL'),
+    filename: z.string().max(256).optional(),
+    providerMetadata: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((part) => !part.url.startsWith('data:') || part.url.startsWith(`data:${part.mediaType};`), {
+    message: 'the data URL does not match mediaType',
+    path: ['url'],
+  });
+
+const TOOL_STATES = ['input-streaming', 'input-available', 'output-available', 'output-error'] as const;
+const toolPart = (name: string) =>
+  z.object({
+    type: z.literal(`tool-${name}`),
+    toolCallId: z.string().min(1).max(CHAT_LIMITS.maxIdLength),
+    state: z.enum(TOOL_STATES),
+    input: z.unknown().optional(),
+    output: z.unknown().optional(),
+    errorText: z.string().max(CHAT_LIMITS.maxTextLength).optional(),
+    rawInput: z.string().max(CHAT_LIMITS.maxTextLength).optional(),
+    title: z.string().max(256).optional(),
+    providerExecuted: z.boolean().optional(),
+    callProviderMetadata: z.record(z.string(), z.unknown()).optional(),
+  });
+
+const PART_TYPES = ['text', 'reasoning', 'step-start', 'file', ...Object.keys(chatTools).map((name) => `tool-${name}`)];
+const part = z.discriminatedUnion(
+  'type',
+  [textPart, reasoningPart, stepStartPart, filePart, toolPart(CALCULATOR_TOOL), toolPart(CONVERT_UNITS_TOOL)],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union' ? `unknown part type (expected one of ${PART_TYPES.map((t) => `"${t}"`).join(', ')})` : undefined,
+  },
+);
 
 const message = z.object({
   id: z.string().max(CHAT_LIMITS.maxIdLength),
@@ -60,6 +102,19 @@ export const chatRequestSchema = z
     messageId: z.string().max(CHAT_LIMITS.maxIdLength).optional(),
   })
   .superRefine((request, ctx) => {
+    request.messages.forEach((message, i) => {
+      message.parts.forEach((part, j) => {
+        if (part.type === 'file' && message.role !== 'user') {
+          ctx.addIssue({ code: 'custom', path: ['messages', i, 'parts', j], message: 'only user messages may carry images' });
+        }
+        if (part.type.startsWith('tool-') && message.role !== 'assistant') {
+          ctx.addIssue({ code: 'custom', path: ['messages', i, 'parts', j], message: 'only assistant messages may carry tool calls' });
+        }
+      });
+      if (message.parts.filter((part) => part.type === 'file').length > CHAT_LIMITS.maxImagesPerMessage) {
+        ctx.addIssue({ code: 'custom', path: ['messages', i, 'parts'], message: `at most ${CHAT_LIMITS.maxImagesPerMessage} images per message` });
+      }
+    });
     const last = request.messages.at(-1);
     if (!last) return;
     if (last.role !== 'user') {

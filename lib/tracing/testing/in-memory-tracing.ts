@@ -7,13 +7,18 @@ import {
   SimpleSpanProcessor,
   type ReadableSpan,
 } from '@opentelemetry/sdk-trace-base';
+import { ContextAttributesSpanProcessor } from '../context-attributes-processor';
+import { DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT } from '../otel-configuration';
 
 let exporter: InMemorySpanExporter | undefined;
 
 export function useInMemoryTracing(): { spans: () => ReadableSpan[]; reset: () => void } {
   if (!exporter) {
     exporter = new InMemorySpanExporter();
-    const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    const provider = new BasicTracerProvider({
+      spanProcessors: [new ContextAttributesSpanProcessor(), new SimpleSpanProcessor(exporter)],
+      spanLimits: { attributeValueLengthLimit: DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT },
+    });
     trace.setGlobalTracerProvider(provider);
     context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   }
