@@ -1,4 +1,6 @@
 import type { ChatMessage } from '@/lib/chat/chat-message';
+import { FeedbackButtons } from './feedback-buttons';
+import { isToolPart, ToolCallPart } from './tool-part';
 import { TraceChip } from './trace-chip';
 
 function textOf(message: ChatMessage): string {
@@ -13,6 +15,12 @@ export function UserMessage({ message }: { message: ChatMessage }) {
         className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-indigo-600 px-4 py-2.5 text-[15px] leading-relaxed text-white shadow-sm"
       >
         {textOf(message)}
+        {message.parts.map((part, i) =>
+          part.type === 'file' ? (
+            // eslint-disable-next-line @next/next/no-img-element -- a data URL the user attached
+            <img key={i} data-testid="message-image" src={part.url} alt={part.filename ?? 'attached image'} className="mt-2 max-h-48 rounded-lg" />
+          ) : null,
+        )}
       </div>
     </div>
   );
@@ -30,7 +38,7 @@ export function AssistantMessage({
   failed: boolean;
 }) {
   const text = textOf(message);
-  const { traceId, model, runtime } = message.metadata ?? {};
+  const { traceId, spanId, model, runtime, feedback } = message.metadata ?? {};
   return (
     <div
       data-testid="message-assistant"
@@ -40,6 +48,7 @@ export function AssistantMessage({
     >
       <div className="min-w-0 flex-1">
         <div className="w-fit max-w-[85%] rounded-2xl rounded-bl-md border border-slate-200 bg-white px-4 py-2.5 text-[15px] leading-relaxed shadow-sm">
+          {message.parts.map((part, i) => (isToolPart(part) ? <ToolCallPart key={i} part={part} /> : null))}
           <span data-testid="assistant-text" className="whitespace-pre-wrap break-words">
             {text}
           </span>
@@ -65,6 +74,7 @@ export function AssistantMessage({
               incomplete — failed mid-answer
             </span>
           ) : null}
+          {traceId && spanId && !streaming ? <FeedbackButtons traceId={traceId} spanId={spanId} enabled={feedback === true} /> : null}
           {stopped ? (
             <span data-testid="stopped-label" className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800">
               stopped

@@ -1,5 +1,6 @@
 'use client';
 
+import type { FileUIPart } from 'ai';
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
 import { useEffect, useRef, useState } from 'react';
@@ -52,9 +53,9 @@ export function ChatSession({ sessionId, runtime, onRuntimeChange, onNewChat }: 
     endRef.current?.scrollIntoView({ block: 'end' });
   }, [messages, status, error]);
 
-  const send = (text: string) => {
+  const send = (text: string, files: FileUIPart[] = []) => {
     if (error) clearError();
-    void sendMessage({ text });
+    void sendMessage({ text, files });
   };
 
   return (

@@ -1,14 +1,26 @@
 'use client';
 
+import type { FileUIPart } from 'ai';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { AttachImageButton, ImageAttachments, type Attachment } from './image-attachments';
 
-export function Composer({ busy, onSend, onStop }: { busy: boolean; onSend: (text: string) => void; onStop: () => void }) {
+export function Composer({
+  busy,
+  onSend,
+  onStop,
+}: {
+  busy: boolean;
+  onSend: (text: string, files: FileUIPart[]) => void;
+  onStop: () => void;
+}) {
   const [text, setText] = useState('');
+  const [images, setImages] = useState<Attachment[]>([]);
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (busy || text.trim() === '') return;
-    onSend(text);
+    onSend(text, images.map(({ file }) => file));
     setText('');
+    setImages([]);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
@@ -17,7 +29,9 @@ export function Composer({ busy, onSend, onStop }: { busy: boolean; onSend: (tex
     'inline-flex h-[46px] shrink-0 items-center gap-1.5 rounded-xl px-4 text-sm font-semibold shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500';
   return (
     <form onSubmit={submit}>
+      <ImageAttachments images={images} onChange={setImages} disabled={busy} />
       <div className="flex items-end gap-2">
+        <AttachImageButton images={images} onChange={setImages} disabled={busy} />
         <label htmlFor="chat-input" className="sr-only">
           Message
         </label>

@@ -41,7 +41,8 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
     specificationVersion: 'v4',
     provider: 'offline',
     modelId,
-    supportedUrls: {},
+    // Image URLs are passed through, never downloaded by the AI SDK on the server.
+    supportedUrls: { 'image/*': [/^https:\/\/.+/] },
     async doGenerate(call) {
       const { directive, answer, toolCall } = plan(call);
       if (directive === 'fail' || directive === 'failMid') throw simulatedFailure();
@@ -79,9 +80,16 @@ function plan({ prompt, tools }: LanguageModelV4CallOptions): Plan {
   const results = toolResultsSinceLastUser(prompt);
   if (results.length > 0) return { answer: answerFromToolResults(results) };
   const { directive } = parseDirective(text);
+  const images = imageCount(prompt.findLast((message) => message.role === 'user'));
   const toolNames = (tools ?? []).flatMap((tool) => (tool.type === 'function' ? [tool.name] : []));
   const toolCall = directive ? undefined : planToolCall(text, toolNames);
-  return { directive, answer: offlineAnswerFor(text), toolCall };
+  const note = images > 0 ? ` (I received ${images} image${images === 1 ? '' : 's'}, but I cannot see images.)` : '';
+  return { directive, answer: offlineAnswerFor(text) + note, toolCall };
+}
+
+function imageCount(message: LanguageModelV4Prompt[number] | undefined): number {
+  if (message?.role !== 'user') return 0;
+  return message.content.filter((part) => part.type === 'file' && part.mediaType.startsWith('image/')).length;
 }
 
 const TOOL_CALLS = { unified: 'tool-calls', raw: 'tool_calls' } as const;
