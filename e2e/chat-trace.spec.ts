@@ -9,7 +9,7 @@ import { endMs, startMs, waitForTurnSpans } from './support/turn-spans';
 const userTurn = (text: string) => ({ role: 'user' as const, content: [{ type: 'text' as const, text }] });
 
 for (const runtime of RUNTIMES) {
-  test(`[${runtime}] a chat turn streams an answer and exports CHAIN + LLM spans set when the stream closed`, async ({ page }) => {
+  test(`[${runtime}] a chat turn streams an answer and exports AGENT + LLM spans set when the stream closed`, async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open(runtime);
     const question = 'What does this app trace?';
@@ -27,7 +27,7 @@ for (const runtime of RUNTIMES) {
     expect(chain.parentSpanId).toBeUndefined();
     expect(llm.parentSpanId).toBe(chain.spanId);
     expect(chain.attributes).toMatchObject({
-      'openinference.span.kind': 'CHAIN',
+      'openinference.span.kind': 'AGENT',
       'input.value': question,
       'input.mime_type': 'text/plain',
       'output.value': answer,

@@ -3,30 +3,32 @@ import { fetchSpans, waitForReceivedSpans } from '../receiver/http-client';
 import type { ReceivedSpan } from '../receiver/decode-traces';
 
 export interface TurnSpans {
+  /** The turn's root span: AGENT on the chat routes (tools offered), CHAIN in the follow-ups action. */
   chain: ReceivedSpan;
   llm: ReceivedSpan;
   all: ReceivedSpan[];
 }
 
-const kindOf = (span: ReceivedSpan) => span.attributes['openinference.span.kind'];
+export const kindOf = (span: ReceivedSpan) => span.attributes['openinference.span.kind'];
+const isTurn = (span: ReceivedSpan) => kindOf(span) === 'AGENT' || kindOf(span) === 'CHAIN';
 
-/** Waits until the receiver holds the CHAIN and LLM spans of `traceId` (spans arrive only once ended). */
-export async function waitForTurnSpans(traceId: string, timeoutMs = 15_000): Promise<TurnSpans> {
+/** Waits until the receiver holds the turn span and `llmCount` LLM spans of `traceId` (spans arrive only once ended). */
+export async function waitForTurnSpans(traceId: string, timeoutMs = 15_000, llmCount = 1): Promise<TurnSpans> {
   const all = await waitForReceivedSpans(
     E2E.receiverUrl,
     (spans) => {
       const ofTrace = spans.filter((s) => s.traceId === traceId);
-      return ofTrace.some((s) => kindOf(s) === 'CHAIN') && ofTrace.some((s) => kindOf(s) === 'LLM');
+      return ofTrace.some(isTurn) && ofTrace.filter((s) => kindOf(s) === 'LLM').length >= llmCount;
     },
     timeoutMs,
   );
   const ofTrace = all.filter((s) => s.traceId === traceId);
-  const chains = ofTrace.filter((s) => kindOf(s) === 'CHAIN');
+  const turns = ofTrace.filter(isTurn);
   const llms = ofTrace.filter((s) => kindOf(s) === 'LLM');
-  if (chains.length !== 1 || llms.length !== 1) {
-    throw new Error(`expected one CHAIN and one LLM span in ${traceId}, got ${ofTrace.map((s) => s.name).join(', ')}`);
+  if (turns.length !== 1 || llms.length !== llmCount) {
+    throw new Error(`expected one turn span and ${llmCount} LLM span(s) in ${traceId}, got ${ofTrace.map((s) => s.name).join(', ')}`);
   }
-  return { chain: chains[0]!, llm: llms[0]!, all: ofTrace };
+  return { chain: turns[0]!, llm: llms[0]!, all: ofTrace };
 }
 
 export async function allSpans(): Promise<ReceivedSpan[]> {
