@@ -108,7 +108,7 @@ for (const runtime of RUNTIMES) {
     expect(changes.length).toBeGreaterThan(10);
     const penultimate = changes[changes.length - 2]!.at;
     expect(endMs(llm)).toBeGreaterThanOrEqual(penultimate);
-    expect(endMs(llm) - startMs(llm)).toBeGreaterThanOrEqual(changes[changes.length - 1]!.at - changes[0]!.at - 50);
+    expect(endMs(llm) - startMs(llm)).toBeGreaterThanOrEqual(changes[changes.length - 1]!.at - changes[0]!.at - 150); // browser vs server clock reading, under load
     expect(endMs(chain)).toBeGreaterThanOrEqual(endMs(llm));
     expect(llm.resource['process.runtime.name']).toBe(runtime);
   });

@@ -49,8 +49,12 @@ for (const runtime of RUNTIMES) {
     expect(JSON.parse(String(first.attributes['llm.output_messages.0.message.tool_calls.0.tool_call.function.arguments']))).toEqual({ expression: '17*23' });
     expect(toolSpan.attributes).toMatchObject({ 'tool.name': 'calculator', 'tool_call.id': callId });
     expect(JSON.parse(String(toolSpan.attributes['output.value']))).toEqual({ expression: '17*23', result: 391 });
-    expect(second.attributes['llm.input_messages.3.message.role']).toBe('tool');
-    expect(second.attributes['llm.input_messages.3.message.tool_call_id']).toBe(callId);
+    // The conversation so far: system, user, assistant, user (calculate…), assistant (tool call), tool (result).
+    expect(second.attributes['llm.input_messages.4.message.role']).toBe('assistant');
+    expect(second.attributes['llm.input_messages.4.message.tool_calls.0.tool_call.id']).toBe(callId);
+    expect(second.attributes['llm.input_messages.5.message.role']).toBe('tool');
+    expect(second.attributes['llm.input_messages.5.message.tool_call_id']).toBe(callId);
+    expect(JSON.parse(String(second.attributes['llm.input_messages.5.message.content']))).toEqual({ expression: '17*23', result: 391 });
     expect(Number(toolSpan.startTimeUnixNano)).toBeGreaterThanOrEqual(Number(first.endTimeUnixNano) - 1e6);
     expect(Number(second.startTimeUnixNano)).toBeGreaterThanOrEqual(Number(toolSpan.endTimeUnixNano) - 1e6);
 
