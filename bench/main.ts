@@ -35,6 +35,7 @@ const report: Report = {
   machine,
   config,
   durationMs: run.durationMs,
+  loadAverage: run.loadAverage,
   summary,
   targets: checkTargets(summary, attributeWork, config.concurrencies),
   attributeWork,

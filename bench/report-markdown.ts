@@ -10,6 +10,7 @@ export interface Report {
   machine: Machine;
   config: BenchConfig;
   durationMs: number;
+  loadAverage: { start: number; end: number };
   summary: Summary;
   targets: TargetResult[];
   attributeWork: AttributeWorkRow[];
@@ -55,9 +56,9 @@ export function renderMarkdown(report: Report): string {
   return [
     `## Benchmark results (${config.name} run, ${report.date})`,
     '',
-    `Machine: ${machineLine(report.machine)}. Run took ${(report.durationMs / 1000).toFixed(0)} s.`,
+    `Machine: ${machineLine(report.machine)}. Run took ${(report.durationMs / 1000).toFixed(0)} s; 1-min load average ${n(report.loadAverage.start, 2)} at start, ${n(report.loadAverage.end, 2)} at end (the machine may be shared, so absolute times are noisy: read the ratios).`,
     '',
-    `Setup: \`next start\` (production build) per mode, all exporting OTLP protobuf to one local receiver (via a byte-counting meter); a fake OpenAI chat-completions upstream streaming ${config.chunks} chunks ${config.chunkIntervalMs} ms apart plus a usage chunk. ${config.rounds} round(s); each round runs every concurrency in every mode in rotating order (${config.concurrencies.map((c) => `${config.turnsPerBatch[c]} turns at ${c}`).join(', ')}), after ${config.warmupTurns} warm-up turns per mode. Turns/s and × untraced are medians over rounds (× untraced is paired per round); TTFT (request → first streamed text chunk, measured by the client) percentiles pool all turns; CPU is user+system time of the server's process tree; peak RSS is its VmHWM. Batch span export every ${config.bspDelayMs} ms, per-turn flush off (\`TRACE_FLUSH_AFTER_TURN=0\`) in both traced modes.`,
+    `Setup: \`next start\` (production build) per mode, all exporting OTLP protobuf to one local receiver (via a byte-counting meter); a fake OpenAI chat-completions upstream streaming ${config.chunks} chunks ${config.chunkIntervalMs} ms apart plus a usage chunk. ${config.rounds} round(s); each round runs every concurrency in every mode in rotating order (${config.concurrencies.map((c) => `${config.turnsPerBatch[c]} turns at ${c}`).join(', ')}), after ${config.warmupTurns} warm-up turns per mode. Turns/s and × untraced are medians over rounds (× untraced is paired per round); TTFT (request → first streamed text chunk, measured by the client) percentiles pool all turns, and added TTFT is the median over rounds of the paired per-round difference to untraced; CPU is user+system time of the server's process tree; peak RSS is its VmHWM. Batch span export every ${config.bspDelayMs} ms, per-turn flush off (\`TRACE_FLUSH_AFTER_TURN=0\`) in both traced modes.`,
     '',
     resultsTable(summary),
     '',

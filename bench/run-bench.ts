@@ -4,6 +4,7 @@
  * rounds — each round runs every concurrency level in every mode, rotating the mode order — so slow
  * drifts of this shared machine hit all modes alike. Returns the raw batches and per-mode totals.
  */
+import os from 'node:os';
 import { startReceiver } from '../e2e/receiver/receiver-server';
 import type { ReceivedSpan } from '../e2e/receiver/decode-traces';
 import { startApp, type AppServer } from './app-server';
@@ -31,12 +32,15 @@ export interface RawRun {
   spans: Record<Mode, ReceivedSpan[]>;
   answer: string;
   durationMs: number;
+  /** 1-minute load average of the machine at the start and end of the run (others may share it). */
+  loadAverage: { start: number; end: number };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function runBench(config: BenchConfig, log: (line: string) => void = console.log): Promise<RawRun> {
   const started = Date.now();
+  const loadAtStart = os.loadavg()[0]!;
   const cleanups: (() => Promise<void>)[] = [];
   try {
     const receiver = await startReceiver({ port: config.ports.receiver });
@@ -87,7 +91,7 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
     const peakRssKb = Object.fromEntries(MODES.map((mode) => [mode, memoryKb(processTree(apps[mode].pid), 'VmHWM')])) as Record<Mode, number>;
     await meter.deliver(receiver.url);
     const spans = Object.fromEntries(MODES.map((mode) => [mode, receiver.spans().filter((span) => span.project === `bench-${mode}`)])) as Record<Mode, ReceivedSpan[]>;
-    return { config, batches, peakRssKb, spans, answer: upstream.answer, durationMs: Date.now() - started };
+    return { config, batches, peakRssKb, spans, answer: upstream.answer, durationMs: Date.now() - started, loadAverage: { start: loadAtStart, end: os.loadavg()[0]! } };
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => log(`[bench] cleanup failed: ${String(error)}`));
   }

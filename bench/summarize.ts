@@ -1,7 +1,7 @@
 /**
  * Turns the raw batches into one row per mode and concurrency: throughput (median over rounds, and
  * its median paired ratio to the untraced mode in the same round), TTFT percentiles over all turns
- * and their difference to untraced, CPU per turn, peak RSS, spans and exported bytes per turn, and
+ * and the median over rounds of their paired difference to untraced, CPU per turn, peak RSS, spans and exported bytes per turn, and
  * trace completeness.
  */
 import { MODES, type Mode } from './bench-config';
@@ -61,8 +61,8 @@ export function summarize(run: RawRun): Summary {
         chunksPerSecond: median(batches.map((b) => (b.turns.reduce((sum, turn) => sum + turn.chunks, 0) * 1000) / b.wallMs)),
         ttftP50Ms: own.p50,
         ttftP99Ms: own.p99,
-        addedTtftP50Ms: own.p50 - base.p50,
-        addedTtftP99Ms: own.p99 - base.p99,
+        addedTtftP50Ms: pairedDelta(batches, of('off', concurrency), 50),
+        addedTtftP99Ms: pairedDelta(batches, of('off', concurrency), 99),
         ttfbP50Ms: percentile(batches.flatMap((b) => b.turns.map((turn) => turn.ttfbMs)), 50),
         cpuMsPerTurn: own.cpuMsPerTurn,
         cpuRatio: own.cpuMsPerTurn / base.cpuMsPerTurn,
@@ -83,6 +83,17 @@ export function summarize(run: RawRun): Summary {
       peer: checkTraces('peer', allTurns('peer'), run.spans.peer),
     },
   };
+}
+
+/** Median over rounds of (this mode's TTFT percentile − untraced's in the same round): drifts of the machine cancel out. */
+function pairedDelta(batches: Batch[], baseline: Batch[], p: number): number {
+  const ttft = (batch: Batch) => batch.turns.filter((turn) => turn.ok).map((turn) => turn.ttftMs);
+  return median(
+    batches.flatMap((batch) => {
+      const base = baseline.find((b) => b.round === batch.round);
+      return base ? [percentile(ttft(batch), p) - percentile(ttft(base), p)] : [];
+    }),
+  );
 }
 
 const tps = (batch: Batch) => (batch.turns.length * 1000) / batch.wallMs;

@@ -19,7 +19,10 @@ export function checkTargets(summary: Summary, work: readonly AttributeWorkRow[]
   const worstP50 = Math.max(...ours.map((row) => row.addedTtftP50Ms));
   const worstP99 = Math.max(...ours.map((row) => row.addedTtftP99Ms));
   const rss = ours[0]?.rssRatio ?? Number.NaN;
-  const beaten = ours.filter((row) => !atLeastAsGood(row, peer.find((p) => p.concurrency === row.concurrency)));
+  const losses = ours.flatMap((row) => {
+    const lost = worseThanPeer(row, peer.find((p) => p.concurrency === row.concurrency));
+    return lost.length > 0 ? [`at ${row.concurrency}: ${lost.join(', ')}`] : [];
+  });
   const traces = summary.traces.openinference;
   return [
     { target: `throughput traced/untraced ≥ 0.98 at ${top} concurrent`, met: (atTop?.throughputRatio ?? 0) >= 0.98, measured: `${fmt(atTop?.throughputRatio ?? Number.NaN, 3)}` },
@@ -28,8 +31,8 @@ export function checkTargets(summary: Summary, work: readonly AttributeWorkRow[]
     { target: 'peak RSS within +5 % of untraced', met: rss <= 1.05, measured: `${fmt((rss - 1) * 100, 1)} %` },
     {
       target: 'ours at least as good as the peer on every row (throughput, added TTFT p50, CPU/turn, bytes/turn)',
-      met: beaten.length === 0,
-      measured: beaten.length === 0 ? 'all rows' : `not on concurrency ${beaten.map((row) => row.concurrency).join(', ')}`,
+      met: losses.length === 0,
+      measured: losses.length === 0 ? 'all rows' : `worse ${losses.join('; ')}`,
     },
     { target: 'every trace of ours complete', met: !!traces && traces.complete === traces.checked, measured: traces ? `${traces.complete}/${traces.checked}` : 'n/a' },
     {
@@ -40,8 +43,13 @@ export function checkTargets(summary: Summary, work: readonly AttributeWorkRow[]
   ];
 }
 
-/** Ours is at least as good as the peer's row: throughput not lower, added p50, CPU and bytes not higher (noise aside). */
-function atLeastAsGood(ours: Row, peer: Row | undefined): boolean {
-  if (!peer) return true;
-  return ours.throughputRatio >= peer.throughputRatio && ours.addedTtftP50Ms <= peer.addedTtftP50Ms && ours.cpuMsPerTurn <= peer.cpuMsPerTurn && ours.exportBytesPerTurn <= peer.exportBytesPerTurn;
+/** Where ours is worse than the peer's row (strictly; no noise allowance): throughput, added TTFT p50, CPU, bytes. */
+function worseThanPeer(ours: Row, peer: Row | undefined): string[] {
+  if (!peer) return [];
+  return [
+    ...(ours.throughputRatio < peer.throughputRatio ? [`throughput ${fmt(ours.throughputRatio, 3)} vs ${fmt(peer.throughputRatio, 3)}`] : []),
+    ...(ours.addedTtftP50Ms > peer.addedTtftP50Ms ? [`added TTFT p50 ${fmt(ours.addedTtftP50Ms)} vs ${fmt(peer.addedTtftP50Ms)} ms`] : []),
+    ...(ours.cpuMsPerTurn > peer.cpuMsPerTurn ? [`CPU ${fmt(ours.cpuMsPerTurn)} vs ${fmt(peer.cpuMsPerTurn)} ms/turn`] : []),
+    ...(ours.exportBytesPerTurn > peer.exportBytesPerTurn ? [`bytes ${fmt(ours.exportBytesPerTurn, 0)} vs ${fmt(peer.exportBytesPerTurn, 0)}/turn`] : []),
+  ];
 }
