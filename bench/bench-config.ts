@@ -35,7 +35,7 @@ const PORTS: BenchConfig['ports'] = {
 export const DEFAULT_CONFIG: BenchConfig = {
   name: 'default',
   concurrencies: [1, 10, 50],
-  turnsPerBatch: { 1: 25, 10: 80, 50: 250 },
+  turnsPerBatch: { 1: 20, 10: 80, 50: 200 },
   rounds: 5,
   warmupTurns: 150,
   chunks: 20,

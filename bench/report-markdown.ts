@@ -21,8 +21,8 @@ const signed = (value: number, digits = 2) => (Number.isFinite(value) ? `${value
 
 export function resultsTable(summary: Summary): string {
   const lines = [
-    '| Mode | Conc. | Turns/s | × untraced | Chunks/s | TTFT p50 / p99 (ms) | Added TTFT p50 / p99 (ms) | CPU ms/turn | Peak RSS (MB) | Spans/turn | Exported B/turn | Complete traces |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| Mode | Conc. | Turns/s | × untraced | Chunks/s | TTFT p50 / p99 (ms) | Added TTFT p50 / p99 (ms) | CPU ms/turn | Peak RSS (MB) | Median RSS (MB) | Spans/turn | Exported B/turn | Complete traces |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const row of summary.rows) {
     const check = summary.traces[row.mode];
@@ -38,6 +38,7 @@ export function resultsTable(summary: Summary): string {
         traced ? `${signed(row.addedTtftP50Ms)} / ${signed(row.addedTtftP99Ms)}` : '–',
         `${n(row.cpuMsPerTurn, 2)}${traced ? ` (×${n(row.cpuRatio, 2)})` : ''}`,
         `${n(row.peakRssMb, 0)}${traced ? ` (${signed((row.rssRatio - 1) * 100, 1)} %)` : ''}`,
+        `${n(row.medianRssMb, 0)}${traced ? ` (${signed((row.medianRssRatio - 1) * 100, 1)} %)` : ''}`,
         n(row.spansPerTurn, 2),
         n(row.exportBytesPerTurn, 0),
         check ? (row.failedTurns > 0 ? `${row.failedTurns} turns failed` : check.complete === check.checked ? 'all' : `${check.complete}/${check.checked}`) : 'n/a',
@@ -58,7 +59,7 @@ export function renderMarkdown(report: Report): string {
     '',
     `Machine: ${machineLine(report.machine)}. Run took ${(report.durationMs / 1000).toFixed(0)} s; 1-min load average ${n(report.loadAverage.start, 2)} at start, ${n(report.loadAverage.end, 2)} at end (the machine may be shared, so absolute times are noisy: read the ratios).`,
     '',
-    `Setup: \`next start\` (production build) per mode, all exporting OTLP protobuf to one local receiver (via a byte-counting meter); a fake OpenAI chat-completions upstream streaming ${config.chunks} chunks ${config.chunkIntervalMs} ms apart plus a usage chunk. ${config.rounds} round(s); each round runs every concurrency in every mode in rotating order (${config.concurrencies.map((c) => `${config.turnsPerBatch[c]} turns at ${c}`).join(', ')}), after ${config.warmupTurns} warm-up turns per mode. Turns/s and × untraced are medians over rounds (× untraced is paired per round); TTFT (request → first streamed text chunk, measured by the client) percentiles pool all turns, and added TTFT is the median over rounds of the paired per-round difference to untraced; CPU is user+system time of the server's process tree; peak RSS is its VmHWM. Batch span export every ${config.bspDelayMs} ms, per-turn flush off (\`TRACE_FLUSH_AFTER_TURN=0\`) in both traced modes.`,
+    `Setup: \`next start\` (production build) per mode, all exporting OTLP protobuf to one local receiver (via a byte-counting meter); a fake OpenAI chat-completions upstream streaming ${config.chunks} chunks ${config.chunkIntervalMs} ms apart plus a usage chunk. ${config.rounds} round(s); each round runs every concurrency in every mode in rotating order (${config.concurrencies.map((c) => `${config.turnsPerBatch[c]} turns at ${c}`).join(', ')}), after ${config.warmupTurns} warm-up turns per mode. Turns/s and × untraced are medians over rounds (× untraced is paired per round); TTFT (request → first streamed text chunk, measured by the client) percentiles pool all turns, and added TTFT is the median over rounds of the paired per-round difference to untraced; CPU is user+system time of the server's process tree; peak RSS is its VmHWM (whole run, warm-up included), median RSS the median of its VmRSS right after each batch. Batch span export every ${config.bspDelayMs} ms, per-turn flush off (\`TRACE_FLUSH_AFTER_TURN=0\`) in both traced modes.`,
     '',
     resultsTable(summary),
     '',

@@ -22,6 +22,8 @@ export interface Batch {
   cpuSeconds: number;
   exportRequests: number;
   exportBytes: number;
+  /** Resident set of the server's process tree right after the batch, kB. */
+  rssKb: number;
   turns: TurnResult[];
 }
 
@@ -81,6 +83,7 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
             cpuSeconds: cpuSeconds(processTree(apps[mode].pid)) - cpuBefore,
             exportRequests: exportsAfter.requests - exportsBefore.requests,
             exportBytes: exportsAfter.bytes - exportsBefore.bytes,
+            rssKb: memoryKb(processTree(apps[mode].pid), 'VmRSS'),
             turns: load.turns,
           });
         }

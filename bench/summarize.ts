@@ -27,6 +27,9 @@ export interface Row {
   cpuRatio: number;
   peakRssMb: number;
   rssRatio: number;
+  /** Median over all of this mode's batches of the RSS right after a batch (steadier than the peak). */
+  medianRssMb: number;
+  medianRssRatio: number;
   spansPerTurn: number;
   exportBytesPerTurn: number;
   exportRequestsPerTurn: number;
@@ -68,6 +71,8 @@ export function summarize(run: RawRun): Summary {
         cpuRatio: own.cpuMsPerTurn / base.cpuMsPerTurn,
         peakRssMb: run.peakRssKb[mode] / 1024,
         rssRatio: run.peakRssKb[mode] / run.peakRssKb.off,
+        medianRssMb: medianRss(run, mode) / 1024,
+        medianRssRatio: medianRss(run, mode) / medianRss(run, 'off'),
         spansPerTurn: spans / turns,
         exportBytesPerTurn: batches.reduce((sum, b) => sum + b.exportBytes, 0) / turns,
         exportRequestsPerTurn: batches.reduce((sum, b) => sum + b.exportRequests, 0) / turns,
@@ -95,6 +100,8 @@ function pairedDelta(batches: Batch[], baseline: Batch[], p: number): number {
     }),
   );
 }
+
+const medianRss = (run: RawRun, mode: Mode) => median(run.batches.filter((b) => b.mode === mode).map((b) => b.rssKb));
 
 const tps = (batch: Batch) => (batch.turns.length * 1000) / batch.wallMs;
 
