@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (default run: writes bench/results/latest.{md,json,svg}) and `npm run bench:smoke`
  * (a few turns per mode, no timing assertions; fails unless every mode answered and every trace of
- * ours is complete). Options: `--smoke`, `--out <dir>`, `--rounds <n>`.
+ * ours is complete). Options: `--smoke`, `--out <dir>` (write the report there instead of
+ * bench/results, and leave README.md alone), `--rounds <n>`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { renderMarkdown, type Report } from './report-markdown';
 import { renderSvg } from './report-svg';
 import { runBench } from './run-bench';
 import { summarize } from './summarize';
+import { renderReadmeBlock, updateReadme } from './update-readme';
 import { checkTargets } from './targets';
 
 const args = process.argv.slice(2);
@@ -50,6 +52,10 @@ if (outDir) {
   const batches = run.batches.map(({ turns, ...batch }) => ({ ...batch, turns: turns.length, failedTurns: turns.filter((t) => !t.ok).length }));
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify({ ...report, batches }, null, 2)}\n`);
   console.log(`[bench] wrote ${join(outDir, 'latest.md')}, latest.json, latest.svg`);
+  if (!smoke && !option('--out')) {
+    const updated = updateReadme('README.md', renderReadmeBlock(report, 'bench/results/latest.svg', 'bench/results/latest.md'));
+    console.log(updated ? '[bench] README.md: "What tracing costs" updated' : '[bench] README.md has no bench-results markers; not updated');
+  }
 }
 
 // What must hold in every run, smoke or not: every mode answered every turn with the full answer,
