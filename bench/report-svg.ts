@@ -9,7 +9,7 @@ const COLORS: Record<Mode, string> = { off: '#9ca3af', openinference: '#2563eb',
 const TRACED: Mode[] = ['openinference', 'peer'];
 const W = 880;
 const H = 360;
-const PANEL = { top: 60, bottom: 300, width: 360 };
+const PANEL = { top: 66, bottom: 300, width: 360 };
 
 interface Panel {
   x: number;
@@ -22,8 +22,8 @@ interface Panel {
 
 export function renderSvg(rows: readonly Row[], concurrencies: readonly number[], subtitle: string): string {
   const panels: Panel[] = [
-    { x: 50, title: 'Throughput vs untraced (turns/s ratio)', value: (r) => r.throughputRatio, label: (v) => v.toFixed(3), target: 0.98, targetLabel: 'target ≥ 0.98' },
-    { x: 490, title: 'Added TTFT p50 vs untraced (ms)', value: (r) => r.addedTtftP50Ms, label: (v) => v.toFixed(2), target: 1, targetLabel: 'target < 1 ms' },
+    { x: 50, title: 'Throughput ÷ untraced', value: (r) => r.throughputRatio, label: (v) => v.toFixed(3), target: 0.98, targetLabel: 'target ≥ 0.98' },
+    { x: 490, title: 'Added TTFT p50 (ms)', value: (r) => r.addedTtftP50Ms, label: (v) => v.toFixed(2), target: 1, targetLabel: 'target < 1 ms' },
   ];
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="12">`,
@@ -40,18 +40,18 @@ export function renderSvg(rows: readonly Row[], concurrencies: readonly number[]
 function renderPanel(panel: Panel, rows: readonly Row[], concurrencies: readonly number[]): string[] {
   const values = rows.filter((r) => r.mode !== 'off').map(panel.value).filter(Number.isFinite);
   const ratio = panel.target === 0.98;
-  const lo = ratio ? Math.min(0.9, ...values) : Math.min(0, ...values);
-  const hi = ratio ? Math.max(1.02, ...values) : Math.max(panel.target * 1.5, ...values);
-  const y = (v: number) => PANEL.bottom - ((v - lo) / (hi - lo)) * (PANEL.bottom - PANEL.top);
+  const lo = ratio ? Math.min(0.8, Math.min(...values) - 0.05) : Math.min(0, ...values);
+  const top = ratio ? Math.max(1.02, ...values) : Math.max(panel.target * 1.5, ...values);
+  const hi = top + (top - lo) * 0.08; // headroom for the value labels
+  const y = (v: number) => Math.round((PANEL.bottom - ((v - lo) / (hi - lo)) * (PANEL.bottom - PANEL.top)) * 10) / 10;
   const groupWidth = PANEL.width / concurrencies.length;
   const out = [
-    `<text x="${panel.x + PANEL.width / 2}" y="${PANEL.top - 8}" text-anchor="middle" font-weight="600">${escape(panel.title)}</text>`,
+    `<text x="${panel.x + PANEL.width / 2}" y="${PANEL.top - 8}" text-anchor="middle" font-weight="600">${escape(panel.title)} <tspan fill="#16a34a" font-weight="400">(dashed: ${escape(panel.targetLabel)})</tspan></text>`,
     `<line x1="${panel.x}" y1="${PANEL.top}" x2="${panel.x}" y2="${PANEL.bottom}" stroke="#333"/>`,
     `<line x1="${panel.x}" y1="${y(ratio ? lo : 0)}" x2="${panel.x + PANEL.width}" y2="${y(ratio ? lo : 0)}" stroke="#333"/>`,
     `<text x="${panel.x - 4}" y="${y(hi) + 4}" text-anchor="end" fill="#555">${panel.label(hi)}</text>`,
     `<text x="${panel.x - 4}" y="${y(lo) + 4}" text-anchor="end" fill="#555">${panel.label(lo)}</text>`,
     `<line x1="${panel.x}" y1="${y(panel.target)}" x2="${panel.x + PANEL.width}" y2="${y(panel.target)}" stroke="#16a34a" stroke-dasharray="5 4"/>`,
-    `<text x="${panel.x + PANEL.width - 2}" y="${y(panel.target) - 4}" text-anchor="end" fill="#16a34a">${panel.targetLabel}</text>`,
   ];
   if (ratio) out.push(`<line x1="${panel.x}" y1="${y(1)}" x2="${panel.x + PANEL.width}" y2="${y(1)}" stroke="#999" stroke-dasharray="2 3"/>`);
   concurrencies.forEach((concurrency, g) => {
@@ -62,10 +62,10 @@ function renderPanel(panel: Panel, rows: readonly Row[], concurrencies: readonly
       const value = row ? panel.value(row) : Number.NaN;
       if (!Number.isFinite(value)) return;
       const base = y(ratio ? lo : 0);
-      const top = y(value);
+      const barTop = y(value);
       const bx = gx + groupWidth / 2 - 36 + i * 38;
-      out.push(`<rect x="${bx}" y="${Math.min(base, top)}" width="34" height="${Math.max(1, Math.abs(base - top))}" fill="${COLORS[mode]}"/>`);
-      out.push(`<text x="${bx + 17}" y="${Math.min(base, top) - 3}" text-anchor="middle" font-size="10">${panel.label(value)}</text>`);
+      out.push(`<rect x="${bx}" y="${Math.min(base, barTop)}" width="34" height="${Math.max(1, Math.round(Math.abs(base - barTop) * 10) / 10)}" fill="${COLORS[mode]}"/>`);
+      out.push(`<text x="${bx + 17}" y="${Math.min(base, barTop) - 3}" text-anchor="middle" font-size="10">${panel.label(value)}</text>`);
     });
   });
   return out;
