@@ -10,15 +10,27 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
+/** Process groups still running; killed if the benchmark exits without stopping them (Ctrl-C, crash). */
+const running = new Set<number>();
+process.once('exit', () => {
+  for (const pid of running) killGroup(pid, 'SIGKILL');
+});
+
 export async function startApp(options: { port: number; env: Record<string, string>; timeoutMs?: number }): Promise<AppServer> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['node_modules/next/dist/bin/next', 'start', '--hostname', '127.0.0.1', '--port', String(options.port)],
     { env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
+  running.add(child.pid!);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      running.delete(child.pid!);
+      resolve();
+    }),
+  );
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     killGroup(child.pid!, 'SIGTERM');

@@ -27,6 +27,9 @@ const rounds = Number(option('--rounds'));
 const config = { ...(smoke ? SMOKE_CONFIG : DEFAULT_CONFIG), ...(rounds > 0 ? { rounds } : {}) };
 const outDir = option('--out') ?? (smoke ? undefined : join('bench', 'results'));
 
+// Ctrl-C / SIGTERM: exit, so that the app servers' process groups are killed (see app-server.ts).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 ensureBuild(console.log);
 const attributeWork = await measureAttributeWork();
 const run = await runBench(config);
