@@ -1,8 +1,26 @@
 import { registerOTel } from '@vercel/otel';
 import { createOTelConfiguration } from './lib/tracing/otel-configuration';
+import { tracingMode } from './lib/tracing/tracing-mode';
 
-/** Registers the OpenTelemetry provider once per server process (Node and edge). */
+/**
+ * Registers the OpenTelemetry provider once per server process, as `TRACING_MODE` says:
+ * - `openinference` (default): our OpenInference spans, Node and edge;
+ * - `off`: no provider at all — a truly untraced app (the benchmark's baseline);
+ * - `peer`: `@vercel/otel` + `@arizeai/openinference-vercel` + the AI SDK's own telemetry, Node only
+ *   (imported dynamically so that the edge bundle stays free of it).
+ */
 export async function register(): Promise<void> {
+  const mode = tracingMode(process.env);
+  if (mode === 'off') return;
+  if (mode === 'peer') {
+    if (process.env.NEXT_RUNTIME === 'nodejs') {
+      const { registerPeerTracing } = await import('./lib/tracing/peer-tracing');
+      registerPeerTracing(process.env);
+      const { flushOnShutdown } = await import('./lib/tracing/flush-on-shutdown');
+      flushOnShutdown();
+    }
+    return;
+  }
   registerOTel(createOTelConfiguration(process.env));
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { flushOnShutdown } = await import('./lib/tracing/flush-on-shutdown');

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench` (default run: writes bench/results/latest.{md,json,svg}) and `npm run bench:smoke`
+ * (a few turns per mode, no timing assertions; fails unless every mode answered and every trace of
+ * ours is complete). Options: `--smoke`, `--out <dir>` (write the report there instead of
+ * bench/results, and leave README.md alone), `--rounds <n>`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { measureAttributeWork } from './attribute-work';
+import { DEFAULT_CONFIG, MODES, SMOKE_CONFIG } from './bench-config';
+import { ensureBuild } from './ensure-build';
+import { describeMachine, machineLine } from './machine';
+import { renderMarkdown, type Report } from './report-markdown';
+import { renderSvg } from './report-svg';
+import { runBench } from './run-bench';
+import { summarize } from './summarize';
+import { renderReadmeBlock, updateReadme } from './update-readme';
+import { checkTargets } from './targets';
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const smoke = args.includes('--smoke');
+const rounds = Number(option('--rounds'));
+const config = { ...(smoke ? SMOKE_CONFIG : DEFAULT_CONFIG), ...(rounds > 0 ? { rounds } : {}) };
+const outDir = option('--out') ?? (smoke ? undefined : join('bench', 'results'));
+
+// Ctrl-C / SIGTERM: exit, so that the app servers' process groups are killed (see app-server.ts).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
+ensureBuild(console.log);
+const attributeWork = await measureAttributeWork();
+const run = await runBench(config);
+const summary = summarize(run);
+const machine = describeMachine();
+const report: Report = {
+  date: new Date().toISOString().slice(0, 10),
+  machine,
+  config,
+  durationMs: run.durationMs,
+  loadAverage: run.loadAverage,
+  summary,
+  targets: checkTargets(summary, attributeWork, config.concurrencies),
+  attributeWork,
+};
+const markdown = renderMarkdown(report);
+console.log(`\n${markdown}`);
+
+if (outDir) {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'latest.md'), markdown);
+  writeFileSync(join(outDir, 'latest.svg'), renderSvg(summary.rows, config.concurrencies, machineLine(machine)));
+  const batches = run.batches.map(({ turns, ...batch }) => ({ ...batch, turns: turns.length, failedTurns: turns.filter((t) => !t.ok).length }));
+  writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify({ ...report, batches }, null, 2)}\n`);
+  console.log(`[bench] wrote ${join(outDir, 'latest.md')}, latest.json, latest.svg`);
+  if (!smoke && !option('--out')) {
+    const updated = updateReadme('README.md', renderReadmeBlock(report, 'bench/results/latest.svg', 'bench/results/latest.md'));
+    console.log(updated ? '[bench] README.md: "What tracing costs" updated' : '[bench] README.md has no bench-results markers; not updated');
+  }
+}
+
+// What must hold in every run, smoke or not: every mode answered every turn with the full answer,
+// and every trace of ours arrived complete.
+const failures: string[] = [];
+for (const mode of MODES) {
+  const turns = run.batches.filter((b) => b.mode === mode).flatMap((b) => b.turns);
+  const bad = turns.filter((turn) => !turn.ok || turn.text !== run.answer);
+  if (turns.length === 0 || bad.length > 0) failures.push(`${mode}: ${bad.length}/${turns.length} turns failed (${bad[0]?.error ?? 'wrong text'})`);
+}
+const ours = summary.traces.openinference;
+if (!ours || ours.complete !== ours.checked) failures.push(`our traces: ${ours?.complete}/${ours?.checked} complete: ${ours?.problems.join('; ')}`);
+if (failures.length > 0) {
+  console.error(`[bench] FAILED:\n  ${failures.join('\n  ')}`);
+  process.exitCode = 1;
+} else console.log(`[bench] ${config.name} run OK: every mode answered, every trace of ours complete`);
