@@ -13,6 +13,7 @@ describe('createOTelConfiguration', () => {
     expect(config.spanProcessors![0]).toBeInstanceOf(ContextAttributesSpanProcessor);
     expect(config.spanProcessors![1]).toBeInstanceOf(OpenInferenceSpanFilter);
     expect(config.spanLimits?.attributeValueLengthLimit).toBe(65536);
+    expect(config.instrumentations).toEqual([]); // no fetch spans that the filter would drop
     expect(createOTelConfiguration({ OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT: '1000' }).spanLimits?.attributeValueLengthLimit).toBe(1000);
   });
 
@@ -24,6 +25,7 @@ describe('createOTelConfiguration', () => {
       OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc',
     });
     expect(config.spanProcessors![1]).not.toBeInstanceOf(OpenInferenceSpanFilter);
+    expect(config.instrumentations).toBeUndefined(); // @vercel/otel's default fetch instrumentation
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]![0])).toMatch(/grpc/);
     warn.mockRestore();
