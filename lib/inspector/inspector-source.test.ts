@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inspectorSource, phoenixTraceUrl, phoenixUiUrl, sameUrl } from './inspector-source';
+import { inspectorSource, localCopyTracesUrl, phoenixTraceUrl, phoenixUiUrl, sameUrl } from './inspector-source';
 
 describe('inspectorSource', () => {
   it('reads the receiver the app exports to (npm run demo, the e2e tests)', () => {
@@ -22,6 +22,10 @@ describe('inspectorSource', () => {
   it('TRACE_LOCAL_COPY=1 reads the local copy and still links to Phoenix (both)', () => {
     const source = inspectorSource({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', TRACE_LOCAL_COPY: '1', PHOENIX_COLLECTOR_ENDPOINT: 'http://phoenix:6006' });
     expect(source).toMatchObject({ receiverUrl: 'http://127.0.0.1:6007', localCopy: true, phoenixUrl: 'http://phoenix:6006' });
+    expect(localCopyTracesUrl({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', TRACE_LOCAL_COPY: '1', PHOENIX_COLLECTOR_ENDPOINT: 'http://phoenix:6006' })).toBe('http://127.0.0.1:6007/v1/traces');
+    // No copy of spans that already go there, nor without the flag.
+    expect(localCopyTracesUrl({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', TRACE_LOCAL_COPY: '1', PHOENIX_COLLECTOR_ENDPOINT: 'http://127.0.0.1:6007' })).toBeUndefined();
+    expect(localCopyTracesUrl({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', PHOENIX_COLLECTOR_ENDPOINT: 'http://phoenix:6006' })).toBeUndefined();
   });
 
   it('no inspector URL in production; OTEL_* targets are not Phoenix', () => {

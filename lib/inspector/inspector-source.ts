@@ -38,6 +38,12 @@ export function inspectorSource(env: Env): InspectorSource {
   };
 }
 
+/** Where to send the local copy of the spans, when `TRACE_LOCAL_COPY=1` asks for one. */
+export function localCopyTracesUrl(env: Env): string | undefined {
+  const source = inspectorSource(env);
+  return source.localCopy && source.receiverUrl ? `${source.receiverUrl}/v1/traces` : undefined;
+}
+
 /** Phoenix's UI base from its collector endpoint (`…/v1/traces` and trailing slashes dropped). */
 export function phoenixUiUrl(endpoint: string): string | undefined {
   const base = trimSlash(endpoint.trim()).replace(/\/v1\/traces$/, '');

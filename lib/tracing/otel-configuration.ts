@@ -2,6 +2,8 @@ import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace
 import { OTLPHttpJsonTraceExporter, OTLPHttpProtoTraceExporter, type Configuration } from '@vercel/otel';
 import { resolveExportTarget, resolveProjectName, type Env } from './export-target';
 import { OpenInferenceSpanFilter } from './openinference-span-filter';
+import { localCopyTracesUrl } from '@/lib/inspector/inspector-source';
+import { TeeSpanExporter } from './tee-span-exporter';
 import { setTraceProcessor } from './trace-processor';
 import { RESOURCE_ATTR } from './semconv';
 
@@ -16,10 +18,13 @@ export function createOTelConfiguration(env: Env): Configuration {
   const target = resolveExportTarget(env);
   for (const warning of target.warnings) console.warn(`[tracing] ${warning}`);
   const exporterConfig = { url: target.url, headers: target.headers };
-  const exporter =
+  const primary =
     target.protocol === 'http/json'
       ? new OTLPHttpJsonTraceExporter(exporterConfig)
       : new OTLPHttpProtoTraceExporter(exporterConfig);
+  // TRACE_LOCAL_COPY=1: the trace inspector's local receiver gets a copy of what goes to Phoenix.
+  const copyUrl = localCopyTracesUrl(env);
+  const exporter = copyUrl ? new TeeSpanExporter(primary, [new OTLPHttpProtoTraceExporter({ url: copyUrl })]) : primary;
   const batch = new BatchSpanProcessor(exporter, {
     scheduledDelayMillis: positiveInt(env.OTEL_BSP_SCHEDULE_DELAY, 5000),
     exportTimeoutMillis: positiveInt(env.OTEL_BSP_EXPORT_TIMEOUT, 10_000),
