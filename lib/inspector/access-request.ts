@@ -1,5 +1,5 @@
 /** The parts of an HTTP request the inspector's access policy looks at. */
-import { FORWARDING_HEADERS, INSPECTOR_COOKIE, type AccessRequest } from './inspector-access';
+import { INSPECTOR_COOKIE, type AccessRequest } from './inspector-access';
 
 interface HeaderReader {
   get(name: string): string | null;
@@ -11,7 +11,9 @@ interface CookieReader {
 export function accessRequestOf(headers: HeaderReader, cookies: CookieReader, queryToken: string | null): AccessRequest {
   return {
     host: headers.get('host'),
-    forwarded: FORWARDING_HEADERS.some((name) => headers.get(name) !== null),
+    forwardedFor: headers.get('x-forwarded-for'),
+    forwardedHost: headers.get('x-forwarded-host'),
+    forwarded: headers.get('forwarded'),
     queryToken,
     cookieToken: cookies.get(INSPECTOR_COOKIE)?.value ?? null,
   };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decideInspectorAccess, inspectorPolicy, isLoopbackHost, type AccessRequest } from './inspector-access';
+import { decideInspectorAccess, inspectorPolicy, isLoopbackAddress, isLoopbackHost, type AccessRequest } from './inspector-access';
 
 const TOKEN = 'a-long-enough-token-123';
-const request = (overrides: Partial<AccessRequest> = {}): AccessRequest => ({ host: '127.0.0.1:3000', forwarded: false, queryToken: null, cookieToken: null, ...overrides });
+const request = (overrides: Partial<AccessRequest> = {}): AccessRequest => ({ host: '127.0.0.1:3000', forwardedFor: null, forwardedHost: null, forwarded: null, queryToken: null, cookieToken: null, ...overrides });
 
 describe('inspectorPolicy', () => {
   it('is on under next dev and off in production unless enabled', () => {
@@ -48,11 +48,19 @@ describe('decideInspectorAccess', () => {
     for (const host of ['example.com', 'evil.localhost.example', '127.0.0.1.nip.io', '10.0.0.1:3000', null]) {
       expect(decideInspectorAccess(policy, request({ host })), String(host)).toMatchObject({ allow: false, status: 404 });
     }
-    expect(decideInspectorAccess(policy, request({ forwarded: true }))).toMatchObject({ allow: false, status: 404 });
+    // Next itself sets X-Forwarded-For to the socket's peer: loopback clients pass, others do not.
+    expect(decideInspectorAccess(policy, request({ forwardedFor: '127.0.0.1', forwardedHost: '127.0.0.1:3000' }))).toEqual({ allow: true, setCookie: false });
+    expect(decideInspectorAccess(policy, request({ forwardedFor: '::ffff:127.0.0.1' }))).toEqual({ allow: true, setCookie: false });
+    for (const proxied of [{ forwardedFor: '1.2.3.4' }, { forwardedFor: '127.0.0.1, 10.0.0.2' }, { forwardedHost: 'example.com' }, { forwarded: 'for=1.2.3.4' }]) {
+      expect(decideInspectorAccess(policy, request(proxied)), JSON.stringify(proxied)).toMatchObject({ allow: false, status: 404 });
+    }
   });
 
   it('isLoopbackHost', () => {
     expect(isLoopbackHost('LOCALHOST:80')).toBe(true);
     expect(isLoopbackHost('127.0.0.1.example.com')).toBe(false);
+    expect(isLoopbackAddress('::1')).toBe(true);
+    expect(isLoopbackAddress('[::1]')).toBe(true);
+    expect(isLoopbackAddress('128.0.0.1')).toBe(false);
   });
 });

@@ -7,9 +7,11 @@
  * - `TRACE_INSPECTOR=1`: on, but only with `TRACE_INSPECTOR_TOKEN` (≥ 16 characters; without one it
  *   stays off): the first visit carries `?token=…`, which is swapped for an http-only cookie;
  *   requests with neither get 401.
- * - `TRACE_INSPECTOR=local`: on for requests addressed to a loopback host (Host 127.0.0.1, localhost
- *   or [::1]) that came through no proxy (no Forwarded / X-Forwarded-* headers); 404 otherwise. For a
- *   server bound to 127.0.0.1, as `npm run demo` runs it; the Host check also defeats DNS rebinding.
+ * - `TRACE_INSPECTOR=local`: on for requests addressed to a loopback host (Host and any
+ *   X-Forwarded-Host 127.0.0.1, localhost or [::1]) from a loopback client (every X-Forwarded-For
+ *   address, which Next sets to the socket's peer, is loopback; no RFC 7239 Forwarded header);
+ *   404 otherwise. For a server bound to 127.0.0.1, as `npm run demo` runs it; the Host check also
+ *   defeats DNS rebinding.
  */
 export type InspectorMode = 'off' | 'open' | 'token' | 'local';
 
@@ -24,8 +26,10 @@ export interface InspectorPolicy {
 export interface AccessRequest {
   /** The Host header. */
   host: string | null;
-  /** Whether any Forwarded / X-Forwarded-* / X-Real-IP header is present. */
-  forwarded: boolean;
+  /** X-Forwarded-For, X-Forwarded-Host and Forwarded headers. */
+  forwardedFor: string | null;
+  forwardedHost: string | null;
+  forwarded: string | null;
   queryToken: string | null;
   cookieToken: string | null;
 }
@@ -36,7 +40,6 @@ export type AccessDecision =
 
 export const INSPECTOR_COOKIE = 'trace_inspector_token';
 export const MIN_TOKEN_LENGTH = 16;
-export const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip'];
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -61,7 +64,7 @@ export function decideInspectorAccess(policy: InspectorPolicy, request: AccessRe
     case 'open':
       return { allow: true, setCookie: false };
     case 'local':
-      return isLoopbackHost(request.host) && !request.forwarded ? { allow: true, setCookie: false } : disabled;
+      return isLocalRequest(request) ? { allow: true, setCookie: false } : disabled;
     case 'token':
       if (request.queryToken !== null && sameSecret(request.queryToken, policy.token!)) return { allow: true, setCookie: true };
       if (request.cookieToken !== null && sameSecret(request.cookieToken, policy.token!)) return { allow: true, setCookie: false };
@@ -69,6 +72,22 @@ export function decideInspectorAccess(policy: InspectorPolicy, request: AccessRe
     default:
       return disabled;
   }
+}
+
+function isLocalRequest(request: AccessRequest): boolean {
+  const clients = request.forwardedFor?.split(',').map((address) => address.trim()) ?? [];
+  return (
+    isLoopbackHost(request.host) &&
+    (request.forwardedHost === null || request.forwardedHost.split(',').every((host) => isLoopbackHost(host))) &&
+    clients.every(isLoopbackAddress) &&
+    request.forwarded === null
+  );
+}
+
+/** 127.0.0.0/8, ::1, and their IPv4-mapped forms. */
+export function isLoopbackAddress(address: string): boolean {
+  const bare = address.toLowerCase().replace(/^\[|\]$/g, '').replace(/^::ffff:/, '');
+  return bare === '::1' || /^127(?:\.\d{1,3}){3}$/.test(bare);
 }
 
 /** 127.0.0.1 (any 127/8), localhost, [::1], with or without a port. */
