@@ -14,6 +14,8 @@ export const E2E = {
   slowBatchAppUrl: `http://127.0.0.1:${APP_PORT + 1}`,
   receiverUrl: `http://127.0.0.1:${RECEIVER_PORT}`,
   apiKey: 'e2e-phoenix-key',
+  /** The trace inspector is on (reading the receiver) behind this token, as in a deploy that enables it. */
+  inspectorToken: 'e2e-inspector-token-0123456789',
   projectName: 'traced-chat-e2e',
 };
 
@@ -79,6 +81,7 @@ export function appEnv(extra: Record<string, string>): Record<string, string> {
     OTEL_EXPORTER_OTLP_ENDPOINT: '',
     OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
     NEXT_TELEMETRY_DISABLED: '1',
+    TRACE_INSPECTOR: '1', TRACE_INSPECTOR_TOKEN: E2E.inspectorToken, TRACE_INSPECTOR_URL: E2E.receiverUrl,
     ...extra,
   };
 }

@@ -1,8 +1,16 @@
+import { inspectorPolicy } from '@/lib/inspector/inspector-access';
+import { inspectorSource } from '@/lib/inspector/inspector-source';
 import { ChatApp } from './components/chat-app';
+import { InspectorLinksProvider } from './components/inspector-links';
 
 // A fresh chat (session) id per page load.
 export const dynamic = 'force-dynamic';
 
 export default function Page() {
-  return <ChatApp initialSessionId={crypto.randomUUID()} />;
+  const links = { inspector: inspectorPolicy(process.env).mode !== 'off', phoenixUrl: inspectorSource(process.env).phoenixUrl };
+  return (
+    <InspectorLinksProvider value={links}>
+      <ChatApp initialSessionId={crypto.randomUUID()} />
+    </InspectorLinksProvider>
+  );
 }

@@ -1,14 +1,20 @@
 #!/usr/bin/env node
 // Runs the built app with nothing else installed: when no collector is configured, it also starts
-// the local OTLP receiver (the one the e2e tests use) and points the app at it, so every chat turn's
-// spans are printed in this terminal. With PHOENIX_COLLECTOR_ENDPOINT or OTEL_EXPORTER_OTLP_* set,
-// it just starts the app, which exports there.
+// the local OTLP receiver (the one the e2e tests use; protobuf and JSON, spans kept under .traces/)
+// and points the app at it, so every chat turn's spans are printed in this terminal and browsable in
+// the app's trace inspector at /traces. With PHOENIX_COLLECTOR_ENDPOINT or OTEL_EXPORTER_OTLP_* set,
+// it just starts the app, which exports there (TRACE_LOCAL_COPY=1: the receiver too, with a copy).
+//
+// The inspector is turned on as TRACE_INSPECTOR=local: the app listens on 127.0.0.1 only and serves
+// /traces only to requests addressed to a loopback host, so nothing beyond this machine sees traces.
 import { spawn } from 'node:child_process';
 
 const env = { ...process.env };
 const port = env.PORT ?? '3000';
 const receiverPort = env.RECEIVER_PORT ?? '6007';
+const receiverUrl = `http://127.0.0.1:${receiverPort}`;
 const configured = env.PHOENIX_COLLECTOR_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+const localCopy = env.TRACE_LOCAL_COPY === '1' || env.TRACE_LOCAL_COPY === 'true';
 const children = [];
 
 function run(name, command, args, childEnv) {
@@ -21,13 +27,19 @@ function run(name, command, args, childEnv) {
   children.push(child);
 }
 
-if (!configured) {
+if (!configured || localCopy) {
   run('receiver', process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'e2e/receiver/main.ts'], { ...env, RECEIVER_PORT: receiverPort });
-  env.PHOENIX_COLLECTOR_ENDPOINT = `http://127.0.0.1:${receiverPort}`;
-  env.OTEL_BSP_SCHEDULE_DELAY ??= '500';
-  console.log(`[demo] no collector configured: spans go to the local receiver on :${receiverPort} and are printed here`);
+  env.TRACE_INSPECTOR_URL ??= receiverUrl;
+  if (!configured) {
+    env.PHOENIX_COLLECTOR_ENDPOINT = receiverUrl;
+    env.OTEL_BSP_SCHEDULE_DELAY ??= '500';
+    console.log(`[demo] no collector configured: spans go to the local receiver on :${receiverPort}, are printed here and kept in ${env.RECEIVER_DATA_DIR ?? '.traces'}/`);
+  } else {
+    console.log(`[demo] exporting to ${configured}, with a local copy in the receiver on :${receiverPort}`);
+  }
 }
+env.TRACE_INSPECTOR ??= 'local';
 run('app', process.execPath, ['node_modules/next/dist/bin/next', 'start', '--hostname', '127.0.0.1', '--port', port], env);
-console.log(`[demo] open http://127.0.0.1:${port}`);
+console.log(`[demo] open http://127.0.0.1:${port} — traces at http://127.0.0.1:${port}/traces`);
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => children.forEach((child) => child.kill(signal)));

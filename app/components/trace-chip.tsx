@@ -1,9 +1,18 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { phoenixTraceUrl } from '@/lib/inspector/inspector-source';
+import { useInspectorLinks } from './inspector-links';
 
-/** The answer's trace id: shortened on screen, full in the title and `data-trace-id`, copyable. */
+const LINK_CLASS = 'rounded px-1.5 py-0.5 font-medium text-indigo-600 hover:bg-white focus-visible:outline-2 focus-visible:outline-indigo-500';
+
+/**
+ * The answer's trace id: shortened on screen, full in the title and `data-trace-id`, copyable; links
+ * to the trace in the local inspector (when it is on) and in Phoenix (when configured), in a new tab
+ * so the chat stays.
+ */
 export function TraceChip({ traceId }: { traceId: string }) {
+  const { inspector, phoenixUrl } = useInspectorLinks();
   const [copied, setCopied] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -35,6 +44,16 @@ export function TraceChip({ traceId }: { traceId: string }) {
       >
         {copied ? 'Copied' : 'Copy'}
       </button>
+      {inspector ? (
+        <a data-testid="open-trace" href={`/traces/${traceId}`} target="_blank" rel="noopener" title="Open this trace in the local inspector" className={LINK_CLASS}>
+          Inspect
+        </a>
+      ) : null}
+      {phoenixUrl ? (
+        <a data-testid="open-phoenix" href={phoenixTraceUrl(phoenixUrl, traceId)} target="_blank" rel="noreferrer" title="Open this trace in Phoenix" className={LINK_CLASS}>
+          Phoenix ↗
+        </a>
+      ) : null}
     </span>
   );
 }

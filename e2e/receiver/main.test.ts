@@ -26,7 +26,7 @@ describe('node e2e/receiver/main.ts', () => {
 
   beforeAll(async () => {
     child = spawn(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', fileURLToPath(new URL('./main.ts', import.meta.url))], {
-      env: { ...process.env, RECEIVER_PORT: '0', RECEIVER_API_KEY: 'k' },
+      env: { ...process.env, RECEIVER_PORT: '0', RECEIVER_API_KEY: 'k', RECEIVER_DATA_DIR: 'off' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -51,6 +51,13 @@ describe('node e2e/receiver/main.ts', () => {
     await waitForOutput(/export: 1 span\(s\), project "cli-project"/);
     const spans = await fetchSpans(url);
     expect(spans.map((s) => [s.name, s.project, s.attributeTypes.n])).toEqual([['standalone', 'cli-project', 'int']]);
+  });
+
+  it('accepts OTLP/JSON too (a dev tool, unlike the Phoenix-like e2e receiver)', async () => {
+    const body = { resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', name: 'from-json' }] }] }] };
+    const response = await fetch(`${url}/v1/traces`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: 'Bearer k' } });
+    expect(response.status).toBe(200);
+    expect((await fetchSpans(url, '0af7651916cd43dd8448eb211c80319c')).map((s) => s.name)).toEqual(['from-json']);
   });
 
   it('enforces RECEIVER_API_KEY', async () => {

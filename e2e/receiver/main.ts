@@ -1,8 +1,9 @@
 /**
- * Standalone receiver: `node e2e/receiver/main.ts` (Node 24 strips the types; on Node 22 add
- * `--experimental-strip-types`). Env: RECEIVER_PORT (default 6007), RECEIVER_HOST (default
- * 127.0.0.1), RECEIVER_API_KEY (optional; then exports need `Authorization: Bearer <key>`).
- * Point an exporter at http://127.0.0.1:6007/v1/traces; read spans at /spans.
+ * Standalone receiver, the local trace store behind the app's /traces inspector: `npm run traces`,
+ * or `node e2e/receiver/main.ts` (Node 24 strips the types; on Node 22 add
+ * `--experimental-strip-types`). Settings from the environment, see receiver-env.ts: port 6007,
+ * OTLP protobuf and JSON at /v1/traces, spans kept under `.traces/` in rotated NDJSON segments.
+ * Each export is printed, one line per span; read spans at /spans and /traces.
  *
  * The receiver's modules import each other without extensions (as tsc, vitest and Playwright want);
  * native ESM needs them, so this entry first teaches Node's resolver to try `.ts`.
@@ -23,9 +24,11 @@ registerHooks({
   },
 });
 
-// A computed specifier: resolved by the hook above at run time, invisible to tsc's extension rules.
+// Computed specifiers: resolved by the hook above at run time, invisible to tsc's extension rules.
 const serverModule = './receiver-server';
+const envModule = './receiver-env';
 const { startReceiver } = (await import(serverModule)) as typeof import('./receiver-server');
+const { receiverOptionsFromEnv } = (await import(envModule)) as typeof import('./receiver-env');
 
 /** One readable line per span: kind, name, trace, duration, status, tokens and output preview. */
 function describeSpan(span: import('./decode-traces').ReceivedSpan): string {
@@ -37,20 +40,18 @@ function describeSpan(span: import('./decode-traces').ReceivedSpan): string {
   return `  ${String(a['openinference.span.kind'] ?? '-').padEnd(5)} ${span.name} trace=${span.traceId} ${ms}ms ${status}${tokens}${output}`;
 }
 
-const port = Number(process.env.RECEIVER_PORT ?? 6007);
-const host = process.env.RECEIVER_HOST ?? '127.0.0.1';
-const apiKey = process.env.RECEIVER_API_KEY || undefined;
-
+const options = receiverOptionsFromEnv(process.env, process.cwd());
 const receiver = await startReceiver({
-  port,
-  host,
-  apiKey,
-  onExport: (request) => {
+  ...options,
+  onExport: (request, spans) => {
     console.log(`[receiver] export: ${request.spanCount} span(s), project "${request.project}"`);
-    for (const span of receiver.spans().slice(-request.spanCount)) console.log(describeSpan(span));
+    for (const span of spans) console.log(describeSpan(span));
   },
 });
-console.log(`[receiver] listening on ${receiver.url} (POST /v1/traces, GET /spans)${apiKey ? ', API key required' : ''}`);
+const stored = options.dataDir ? `, ${receiver.spans().length} span(s) kept in ${options.dataDir}` : ', in memory only';
+console.log(
+  `[receiver] listening on ${receiver.url} (POST /v1/traces ${options.acceptJson ? 'protobuf+JSON' : 'protobuf'}, GET /traces, /spans)${stored}${options.apiKey ? ', API key required' : ''}`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

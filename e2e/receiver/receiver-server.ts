@@ -1,29 +1,41 @@
 /**
- * An OTLP/HTTP trace receiver that ingests like Arize Phoenix: protobuf only at `POST /v1/traces`
- * (JSON and anything else → 415), gzip/deflate bodies, undecodable → 400, `Authorization: Bearer <key>`
- * required when a key is set (→ 401), project from the `x-project-name` header, else the
- * `openinference.project.name` resource attribute, else 'default'.
- * A JSON API lets tests read what arrived: `GET /spans[?traceId=]`, `GET /requests`, `DELETE /spans`,
- * `GET /health`.
+ * An OTLP/HTTP trace receiver that ingests like Arize Phoenix: protobuf at `POST /v1/traces`
+ * (JSON too with `acceptJson`, else → 415 like Phoenix; anything else → 415), gzip/deflate bodies,
+ * undecodable → 400, `Authorization: Bearer <key>` required when a key is set (→ 401), project from
+ * the `x-project-name` header, else the `openinference.project.name` resource attribute, else
+ * 'default'. Phoenix's `POST /v1/span_annotations` stores span annotations.
+ * With `dataDir`, spans and annotations are kept on disk (rotated segments) and reloaded on start.
+ * A JSON API reads what arrived (see query-routes.ts) and `GET /health`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { decodeJsonTraceRequest } from './decode-json-traces';
 import { decodeTraceRequest, encodeExportResponse, type ReceivedSpan } from './decode-traces';
+import { handleQuery } from './query-routes';
 import { decodeContentEncoding, HttpError, readBody } from './request-body';
-import { toJson } from './span-json';
+import { openSegmentLog, type SegmentLogOptions } from './segment-log';
+import { sendJson } from './send-json';
+import { AnnotationBodyError, parseAnnotationBody, type SpanAnnotation } from './span-annotations';
 import { createSpanStore, type ReceivedRequest, type SpanPredicate } from './span-store';
 
 export type { ReceivedRequest, SpanPredicate } from './span-store';
+export type { SpanAnnotation } from './span-annotations';
 
 export interface ReceiverOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   /** Default '127.0.0.1'. */
   host?: string;
-  /** When set, exports must carry `Authorization: Bearer <apiKey>`. */
+  /** When set, exports and annotations must carry `Authorization: Bearer <apiKey>`. */
   apiKey?: string;
+  /** Also accept OTLP/JSON (`application/json`) at /v1/traces. Default false: protobuf only, like Phoenix. */
+  acceptJson?: boolean;
+  /** Keep spans and annotations in NDJSON segments under this directory and reload them on start. */
+  dataDir?: string;
+  /** Segment size and retention bounds for `dataDir` (see segment-log.ts for the defaults). */
+  retention?: Omit<SegmentLogOptions, 'dir'>;
   /** Called after each accepted export (e.g. to log it). */
-  onExport?: (request: ReceivedRequest) => void;
+  onExport?: (request: ReceivedRequest, spans: ReceivedSpan[]) => void;
 }
 
 export interface Receiver {
@@ -32,6 +44,7 @@ export interface Receiver {
   port: number;
   spans(): ReceivedSpan[];
   requests(): ReceivedRequest[];
+  annotations(): SpanAnnotation[];
   clear(): void;
   /** Resolves with all spans once `predicate` holds; rejects on timeout naming the spans received. */
   waitForSpans(predicate: SpanPredicate, timeoutMs: number): Promise<ReceivedSpan[]>;
@@ -42,41 +55,55 @@ const PROTOBUF_TYPES = new Set(['application/x-protobuf', 'application/protobuf'
 export const PROJECT_ATTRIBUTE = 'openinference.project.name';
 
 export async function startReceiver(options: ReceiverOptions = {}): Promise<Receiver> {
-  const store = createSpanStore();
+  const store = createSpanStore(options.dataDir ? openSegmentLog({ ...options.retention, dir: options.dataDir }) : undefined);
   const host = options.host ?? '127.0.0.1';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://receiver');
-    const route = `${req.method ?? 'GET'} ${url.pathname}`;
-    if (route === 'GET /health') return sendJson(res, 200, { ok: true });
-    if (route === 'GET /spans') {
-      const traceId = url.searchParams.get('traceId');
-      return sendJson(res, 200, toJson(traceId ? store.spans().filter((s) => s.traceId === traceId) : store.spans()));
+    const method = req.method ?? 'GET';
+    if (method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { ok: true });
+    if (handleQuery(method, url, store, res)) return;
+    if (url.pathname === '/v1/span_annotations') {
+      if (method !== 'POST') return sendJson(res, 405, { error: 'use POST for /v1/span_annotations' });
+      return annotate(req, res);
     }
-    if (route === 'DELETE /spans') {
-      store.clear();
-      return sendJson(res, 200, { ok: true });
-    }
-    if (route === 'GET /requests') return sendJson(res, 200, store.requests());
-    if (url.pathname !== '/v1/traces') return sendJson(res, 404, { error: `no route ${route}` });
-    if (req.method !== 'POST') return sendJson(res, 405, { error: 'use POST for /v1/traces' });
+    if (url.pathname !== '/v1/traces') return sendJson(res, 404, { error: `no route ${method} ${url.pathname}` });
+    if (method !== 'POST') return sendJson(res, 405, { error: 'use POST for /v1/traces' });
     await ingest(req, res);
   }
 
-  async function ingest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // Read the body before refusing anything, so that a refused client still gets its answer.
+  /** Reads the body before refusing anything, so that a refused client still gets its answer. */
+  async function authorizedBody(req: IncomingMessage): Promise<Buffer> {
     const raw = await readBody(req);
     if (options.apiKey && req.headers.authorization !== `Bearer ${options.apiKey}`) {
       throw new HttpError(401, 'missing or invalid API key (expected Authorization: Bearer <key>)');
     }
+    return raw;
+  }
+
+  async function annotate(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = decodeContentEncoding(await authorizedBody(req), req.headers['content-encoding']);
+    try {
+      const saved = store.annotate(parseAnnotationBody(body.toString('utf8')));
+      sendJson(res, 200, { data: saved.map((annotation) => ({ id: annotation.id })) });
+    } catch (error) {
+      if (error instanceof AnnotationBodyError) return sendJson(res, 422, { error: error.message });
+      throw error;
+    }
+  }
+
+  async function ingest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await authorizedBody(req);
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!PROTOBUF_TYPES.has(contentType)) {
-      throw new HttpError(415, `unsupported content-type "${contentType}": only application/x-protobuf is accepted`);
+    const json = contentType === 'application/json' && options.acceptJson === true;
+    if (!PROTOBUF_TYPES.has(contentType) && !json) {
+      const accepted = options.acceptJson ? 'application/x-protobuf or application/json are' : 'only application/x-protobuf is';
+      throw new HttpError(415, `unsupported content-type "${contentType}": ${accepted} accepted`);
     }
     const body = decodeContentEncoding(raw, req.headers['content-encoding']);
     let spans: ReceivedSpan[];
     try {
-      spans = decodeTraceRequest(body);
+      spans = json ? decodeJsonTraceRequest(body.toString('utf8')) : decodeTraceRequest(body);
     } catch (error) {
       throw new HttpError(400, `invalid OTLP ExportTraceServiceRequest: ${(error as Error).message}`);
     }
@@ -95,7 +122,8 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
       project: spans[0]?.project ?? headerProject ?? 'default',
     };
     store.add(spans, request);
-    options.onExport?.(request);
+    options.onExport?.(request, spans);
+    if (json) return sendJson(res, 200, {});
     const response = encodeExportResponse();
     res.writeHead(200, { 'content-type': 'application/x-protobuf', 'content-length': response.byteLength });
     res.end(response);
@@ -121,6 +149,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     port,
     spans: store.spans,
     requests: store.requests,
+    annotations: store.annotations,
     clear: store.clear,
     waitForSpans: store.waitForSpans,
     close: () =>
@@ -130,11 +159,4 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
         server.closeAllConnections();
       }),
   };
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent) return void res.destroy();
-  // 413 stops reading mid-body: close the connection rather than reuse it.
-  res.writeHead(status, { 'content-type': 'application/json', ...(status === 413 ? { connection: 'close' } : {}) });
-  res.end(JSON.stringify(body));
 }

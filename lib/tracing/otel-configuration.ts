@@ -3,6 +3,8 @@ import { OTLPHttpJsonTraceExporter, OTLPHttpProtoTraceExporter, type Configurati
 import { resolveExportTarget, resolveProjectName, type Env } from './export-target';
 import { ContextAttributesSpanProcessor } from './context-attributes-processor';
 import { OpenInferenceSpanFilter } from './openinference-span-filter';
+import { localCopyTracesUrl } from '@/lib/inspector/inspector-source';
+import { TeeSpanExporter } from './tee-span-exporter';
 import { setTraceProcessor } from './trace-processor';
 import { RESOURCE_ATTR } from './semconv';
 
@@ -19,10 +21,13 @@ export function createOTelConfiguration(env: Env): Configuration {
   const target = resolveExportTarget(env);
   for (const warning of target.warnings) console.warn(`[tracing] ${warning}`);
   const exporterConfig = { url: target.url, headers: target.headers };
-  const exporter =
+  const primary =
     target.protocol === 'http/json'
       ? new OTLPHttpJsonTraceExporter(exporterConfig)
       : new OTLPHttpProtoTraceExporter(exporterConfig);
+  // TRACE_LOCAL_COPY=1: the trace inspector's local receiver gets a copy of what goes to Phoenix.
+  const copyUrl = localCopyTracesUrl(env);
+  const exporter = copyUrl ? new TeeSpanExporter(primary, [new OTLPHttpProtoTraceExporter({ url: copyUrl })]) : primary;
   const batch = new BatchSpanProcessor(exporter, {
     scheduledDelayMillis: positiveInt(env.OTEL_BSP_SCHEDULE_DELAY, 5000),
     exportTimeoutMillis: positiveInt(env.OTEL_BSP_EXPORT_TIMEOUT, 10_000),

@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { receiverOptionsFromEnv } from './receiver-env';
+
+describe('receiverOptionsFromEnv', () => {
+  it('defaults: port 6007 on loopback, JSON accepted, spans kept under ./.traces with bounded segments', () => {
+    expect(receiverOptionsFromEnv({}, '/app')).toEqual({
+      port: 6007,
+      host: '127.0.0.1',
+      apiKey: undefined,
+      acceptJson: true,
+      dataDir: path.resolve('/app', '.traces'),
+      retention: { maxSegmentBytes: 4 * 1024 * 1024, maxSegments: 8, maxTotalBytes: 32 * 1024 * 1024 },
+    });
+  });
+
+  it('reads every variable; RECEIVER_DATA_DIR=off keeps nothing on disk', () => {
+    const options = receiverOptionsFromEnv(
+      { RECEIVER_PORT: '0', RECEIVER_API_KEY: 'k', RECEIVER_ACCEPT_JSON: '0', RECEIVER_DATA_DIR: 'off', RECEIVER_SEGMENT_BYTES: '100', RECEIVER_MAX_SEGMENTS: '3', RECEIVER_MAX_BYTES: '1000' },
+      '/app',
+    );
+    expect(options).toMatchObject({ port: 0, apiKey: 'k', acceptJson: false, retention: { maxSegmentBytes: 100, maxSegments: 3, maxTotalBytes: 1000 } });
+    expect(options.dataDir).toBeUndefined();
+    expect(receiverOptionsFromEnv({ RECEIVER_DATA_DIR: '/var/traces' }, '/app').dataDir).toBe('/var/traces');
+  });
+
+  it('refuses bounds that are not positive integers', () => {
+    expect(() => receiverOptionsFromEnv({ RECEIVER_MAX_SEGMENTS: '0' }, '/app')).toThrow(/integer >= 1/);
+    expect(() => receiverOptionsFromEnv({ RECEIVER_SEGMENT_BYTES: '1.5' }, '/app')).toThrow(/integer/);
+  });
+});

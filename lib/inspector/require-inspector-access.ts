@@ -1,0 +1,10 @@
+import { cookies, headers } from 'next/headers';
+import { notFound } from 'next/navigation';
+import { accessRequestOf } from './access-request';
+import { decideInspectorAccess, inspectorPolicy } from './inspector-access';
+
+/** Defence in depth behind proxy.ts: a page of the inspector renders nothing unless access is allowed. */
+export async function requireInspectorAccess(queryToken: string | undefined): Promise<void> {
+  const decision = decideInspectorAccess(inspectorPolicy(process.env), accessRequestOf(await headers(), await cookies(), queryToken ?? null));
+  if (!decision.allow) notFound();
+}
