@@ -29,7 +29,7 @@ test('chat, open the trace from the answer, see the LLM span with its token coun
 
   const [inspector] = await Promise.all([context.waitForEvent('page'), chat.lastAnswer.getByTestId('open-trace').click()]);
   await expect(inspector.getByTestId('trace-page')).toHaveAttribute('data-trace-id', traceId);
-  await expect(inspector.locator('[data-testid=span-row][data-span-kind=CHAIN]')).toHaveAttribute('data-span-id', chain.spanId);
+  await expect(inspector.locator('[data-testid=span-row][data-span-kind=AGENT]')).toHaveAttribute('data-span-id', chain.spanId);
   const llmRow = inspector.locator('[data-testid=span-row][data-span-kind=LLM]');
   await expect(llmRow).toHaveAttribute('data-span-id', llm.spanId);
   await expect(llmRow.getByTestId('kind-badge')).toHaveText('LLM');
