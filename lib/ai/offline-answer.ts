@@ -22,7 +22,7 @@ export function composeOfflineAnswer(question: string): string {
     `Thanks for asking about ${about}. I am the offline demo model, so this answer is composed locally, word by word, without calling any API.`,
     '',
     'Here is what happens while you read it:',
-    '- the server opened a CHAIN span for this turn and an LLM span for this model call;',
+    '- the server opened an AGENT span for this turn and an LLM span for this model call;',
     '- every word you see is a streamed chunk passing through the traced model;',
     '- when the stream closes, the output and the token counts are written on the span, and the span ends.',
     '',
