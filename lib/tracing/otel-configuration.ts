@@ -1,7 +1,10 @@
-import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { OTLPHttpJsonTraceExporter, OTLPHttpProtoTraceExporter, type Configuration } from '@vercel/otel';
 import { resolveExportTarget, resolveProjectName, type Env } from './export-target';
 import { ContextAttributesSpanProcessor } from './context-attributes-processor';
+import { exportTimeoutMs, retryBounds } from './export-options';
+import { createOtlpHttpSender, encoderOf } from './otlp-http-sender';
+import { ResilientSpanExporter } from './resilient-exporter';
 import { OpenInferenceSpanFilter } from './openinference-span-filter';
 import { setTraceProcessor } from './trace-processor';
 import { RESOURCE_ATTR } from './semconv';
@@ -19,10 +22,11 @@ export function createOTelConfiguration(env: Env): Configuration {
   const target = resolveExportTarget(env);
   for (const warning of target.warnings) console.warn(`[tracing] ${warning}`);
   const exporterConfig = { url: target.url, headers: target.headers };
-  const exporter =
+  const otlp =
     target.protocol === 'http/json'
       ? new OTLPHttpJsonTraceExporter(exporterConfig)
       : new OTLPHttpProtoTraceExporter(exporterConfig);
+  const exporter = resilient(otlp, target.url, target.headers, env);
   const batch = new BatchSpanProcessor(exporter, {
     scheduledDelayMillis: positiveInt(env.OTEL_BSP_SCHEDULE_DELAY, 5000),
     exportTimeoutMillis: positiveInt(env.OTEL_BSP_EXPORT_TIMEOUT, 10_000),
@@ -30,7 +34,7 @@ export function createOTelConfiguration(env: Env): Configuration {
     maxExportBatchSize: positiveInt(env.OTEL_BSP_MAX_EXPORT_BATCH_SIZE, 512),
   });
   const processor: SpanProcessor = isTrue(env.TRACE_ALL_SPANS) ? batch : new OpenInferenceSpanFilter(batch);
-  setTraceProcessor(processor);
+  setTraceProcessor(processor, exporter instanceof ResilientSpanExporter ? () => exporter.drain() : undefined);
   return {
     serviceName: SERVICE_NAME,
     attributes: { [RESOURCE_ATTR.PROJECT_NAME]: resolveProjectName(env) },
@@ -42,6 +46,17 @@ export function createOTelConfiguration(env: Env): Configuration {
       ),
     },
   };
+}
+
+/**
+ * Wraps the OTLP exporter: bounded export timeout, retry queue with backoff, one warning per state
+ * change (see `resilient-exporter.ts`). Falls back to the plain exporter should its encoder be missing.
+ */
+function resilient(otlp: SpanExporter, url: string, headers: Record<string, string>, env: Env): SpanExporter {
+  const encoder = encoderOf(otlp);
+  if (!encoder) return otlp;
+  const send = createOtlpHttpSender({ url, headers, encoder, timeoutMs: exportTimeoutMs(env) });
+  return new ResilientSpanExporter({ url, send, ...retryBounds(env) });
 }
 
 function positiveInt(value: string | undefined, fallback: number): number {
