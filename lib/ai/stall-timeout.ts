@@ -38,13 +38,13 @@ export function withStallTimeout(model: LanguageModelV4, stallMs: number): Langu
         upstream.abort(error);
         return error;
       };
-      let timer: ReturnType<typeof setTimeout> | undefined;
       const result = await new Promise<Awaited<ReturnType<LanguageModelV4['doStream']>>>((resolve, reject) => {
-        timer = setTimeout(() => reject(stalled()), stallMs);
+        const beforeResponse = setTimeout(() => reject(stalled()), stallMs);
         Promise.resolve(model.doStream({ ...options, abortSignal }))
           .then(resolve, reject)
-          .finally(() => clearTimeout(timer));
+          .finally(() => clearTimeout(beforeResponse));
       });
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const reader = result.stream.getReader();
       let failed = false;
       const stream = new ReadableStream<LanguageModelV4StreamPart>({

@@ -1,4 +1,5 @@
 import { APICallError } from '@ai-sdk/provider';
+import { redactSecrets } from '@/lib/tracing/redact-secrets';
 
 /** A short, readable message for the chat UI. Never a stack trace, never a request body or key. */
 export function describeError(error: unknown): string {
@@ -24,6 +25,6 @@ function isConnectionLost(error: Error): boolean {
 }
 
 function firstLine(message: string): string {
-  const line = message.split('\n')[0] ?? '';
+  const line = redactSecrets(message.split('\n')[0] ?? '');
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

@@ -15,6 +15,7 @@ import {
   type Span,
 } from '@opentelemetry/api';
 import { maskAttributes } from './mask-attributes';
+import { redactedError } from './redact-secrets';
 import { ATTR, EVENT, type OpenInferenceSpanKind } from './semconv';
 import { getTraceConfig } from './trace-config';
 import { getTracer } from './tracer';
@@ -116,7 +117,7 @@ function applyOutcome(span: Span, outcome: SpanOutcome): void {
       span.setStatus({ code: SpanStatusCode.OK });
       return;
     case 'error': {
-      const error = toError(outcome.error);
+      const error = redactedError(toError(outcome.error));
       span.setAttribute(ATTR.STREAM_OUTCOME, 'error');
       span.recordException(error);
       span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
