@@ -34,7 +34,10 @@ describe('withStallTimeout', () => {
     const { stream } = await withStallTimeout(model, 50).doStream(call);
     const reader = stream.getReader();
     expect(await reader.read()).toMatchObject({ value: { delta: 'Hi' } });
-    await expect(reader.read()).rejects.toBeInstanceOf(ModelStallError);
+    const { value } = await reader.read();
+    expect(value).toMatchObject({ type: 'error' });
+    expect((value as { error: unknown }).error).toBeInstanceOf(ModelStallError);
+    expect((await reader.read()).done).toBe(true);
     expect(seen.signal?.aborted).toBe(true);
   });
 

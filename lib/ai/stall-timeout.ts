@@ -1,7 +1,7 @@
 /**
  * Ends a model call whose upstream goes quiet: if no stream part arrives for `stallMs` (before the
- * response starts, or between two parts), the upstream request is aborted and the stream fails with a
- * `ModelStallError` — an error, not an abort, so the turn and LLM spans end ERROR with an exception
+ * response starts, or between two parts), the upstream request is aborted and the stream ends with an
+ * `error` part carrying a `ModelStallError` — an error, not an abort, so the turn and LLM spans end ERROR with an exception
  * event and the UI shows a readable message. Only time spent waiting on the upstream counts: a slow
  * reader (backpressure) never trips it. Edge-safe.
  */
@@ -44,30 +44,40 @@ export function withStallTimeout(model: LanguageModelV4, stallMs: number): Langu
           .then(resolve, reject)
           .finally(() => clearTimeout(beforeResponse));
       });
-      let timer: ReturnType<typeof setTimeout> | undefined;
       const reader = result.stream.getReader();
-      let failed = false;
+      let finished = false;
+      // Failures become an `error` part and a clean end (the provider convention): an errored stream
+      // would make the AI SDK tear down the client's response instead of sending it the error.
+      const fail = (controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>, error: unknown) => {
+        if (finished) return;
+        finished = true;
+        controller.enqueue({ type: 'error', error });
+        controller.close();
+      };
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const stream = new ReadableStream<LanguageModelV4StreamPart>({
         async pull(controller) {
           timer = setTimeout(() => {
-            failed = true;
             const error = stalled();
-            controller.error(error);
+            fail(controller, error);
             void reader.cancel(error).catch(() => undefined);
           }, stallMs);
           try {
             const { done, value } = await reader.read();
-            if (failed) return;
-            if (done) controller.close();
-            else controller.enqueue(value);
+            if (finished) return;
+            if (done) {
+              finished = true;
+              controller.close();
+            } else controller.enqueue(value);
           } catch (error) {
-            if (!failed) controller.error(error);
+            fail(controller, error);
           } finally {
             clearTimeout(timer);
           }
         },
         cancel(reason) {
           clearTimeout(timer);
+          finished = true;
           return reader.cancel(reason);
         },
       });

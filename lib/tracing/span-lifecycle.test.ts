@@ -59,6 +59,21 @@ describe('startSpan / end', () => {
     expect(endAllOpenSpans({ type: 'aborted', reason: 'shutdown' })).toBe(before + 2);
     expect(openSpanCount()).toBe(0);
   });
+
+  it('ends children before their parents on shutdown (a root ending force-ends its open children)', () => {
+    const order: string[] = [];
+    const parent = startSpan({ name: 'turn', kind: OpenInferenceSpanKind.AGENT });
+    const child = startSpan({ name: 'llm', kind: OpenInferenceSpanKind.LLM, parent: parent.context });
+    for (const open of [parent, child]) {
+      const end = open.span.end.bind(open.span);
+      open.span.end = (time) => {
+        order.push(open === parent ? 'turn' : 'llm');
+        end(time);
+      };
+    }
+    endAllOpenSpans({ type: 'aborted', reason: 'shutdown' });
+    expect(order).toEqual(['llm', 'turn']);
+  });
 });
 
 describe('withSpan', () => {

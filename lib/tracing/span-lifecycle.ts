@@ -182,6 +182,8 @@ export function openSpanCount(): number {
 /** Ends every open span with `outcome` (used on shutdown so no span is lost). */
 export function endAllOpenSpans(outcome: SpanOutcome): number {
   let count = 0;
-  for (const open of [...openSpans]) if (open.end(outcome)) count++;
+  // Newest first, so children end before their parents: `@vercel/otel` force-ends (without our
+  // attributes) every span still open in a trace when that trace's root span ends.
+  for (const open of [...openSpans].reverse()) if (open.end(outcome)) count++;
   return count;
 }
