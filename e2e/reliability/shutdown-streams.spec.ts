@@ -64,7 +64,7 @@ test(`SIGTERM during ${STREAMS} active streams ends and exports their spans as i
       }
       const partial = String(chain.attributes['output.value']);
       expect(partial.length).toBeGreaterThan(0);
-      expect(offlineAnswerFor(text).startsWith(partial)).toBe(true);
+      expect(offlineAnswerFor(text).startsWith(partial), `"${partial}" starts "${offlineAnswerFor(text)}"`).toBe(true);
       expect(partial.length).toBeLessThan(offlineAnswerFor(text).length);
     }
   } finally {

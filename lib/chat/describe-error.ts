@@ -3,13 +3,15 @@ import { redactSecrets } from '@/lib/tracing/redact-secrets';
 
 /** A short, readable message for the chat UI. Never a stack trace, never a request body or key. */
 export function describeError(error: unknown): string {
+  if (error instanceof Error && (isConnectionLost(error) || (error.cause instanceof Error && isConnectionLost(error.cause)))) {
+    return 'The connection to the model provider was lost in the middle of the answer.';
+  }
   if (APICallError.isInstance(error)) {
     const status = error.statusCode ? ` (HTTP ${error.statusCode})` : '';
     return `The model provider returned an error${status}: ${firstLine(error.message)}`;
   }
   if (error instanceof Error) {
     if (error.name === 'ModelStallError') return `The model stopped responding (${firstLine(error.message)}); the answer was cut off.`;
-    if (isConnectionLost(error)) return 'The connection to the model provider was lost in the middle of the answer.';
     if (error.name === 'TimeoutError') return 'The model took too long to answer; the request timed out.';
     if (error.name === 'AbortError') return 'The request was cancelled.';
     return `The model failed: ${firstLine(error.message)}`;

@@ -57,6 +57,7 @@ export async function streamChatTurn(input: ChatTurnInput) {
   const signal = combineSignals([input.signal, AbortSignal.timeout(input.timeoutMs ?? turnTimeoutMs())]);
   const text: string[] = [];
   const output = () => text.join('');
+  turn.trackOutput(output);
   const fail = (error: unknown): void => void turn.end({ type: 'error', error }, output());
 
   const result = turn.run(() =>

@@ -1,5 +1,5 @@
 import { SpanStatusCode, trace } from '@opentelemetry/api';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { OpenInferenceSpanKind } from './semconv';
 import { endAllOpenSpans, openSpanCount, outcomeOfAbort, startSpan, withSpan } from './span-lifecycle';
 import { useInMemoryTracing } from './testing/in-memory-tracing';
@@ -71,8 +71,11 @@ describe('startSpan / end', () => {
         end(time);
       };
     }
+    child.finalAttributesOnInterrupt = () => ({ 'output.value': 'partial so far' });
+    const setAttributes = vi.spyOn(child.span, 'setAttributes');
     endAllOpenSpans({ type: 'aborted', reason: 'shutdown' });
     expect(order).toEqual(['llm', 'turn']);
+    expect(setAttributes.mock.calls.some(([attributes]) => (attributes as Record<string, unknown>)['output.value'] === 'partial so far')).toBe(true);
   });
 });
 

@@ -38,6 +38,11 @@ export interface OpenSpan {
    * happened). Returns false if it had already ended.
    */
   end(outcome: SpanOutcome, attributes?: Attributes, events?: readonly SpanEventRecord[]): boolean;
+  /**
+   * Where `endAllOpenSpans` (shutdown) gets the final attributes when it has to end this span itself,
+   * e.g. the partial output streamed so far.
+   */
+  finalAttributesOnInterrupt?: () => Attributes;
 }
 
 /** An event noted while a span ran, added when it ends (so no span work happens per stream chunk). */
@@ -184,6 +189,14 @@ export function endAllOpenSpans(outcome: SpanOutcome): number {
   let count = 0;
   // Newest first, so children end before their parents: `@vercel/otel` force-ends (without our
   // attributes) every span still open in a trace when that trace's root span ends.
-  for (const open of [...openSpans].reverse()) if (open.end(outcome)) count++;
+  for (const open of [...openSpans].reverse()) {
+    let attributes: Attributes | undefined;
+    try {
+      attributes = open.finalAttributesOnInterrupt?.();
+    } catch {
+      attributes = undefined; // ending the span matters more than its last attributes
+    }
+    if (open.end(outcome, attributes)) count++;
+  }
   return count;
 }
