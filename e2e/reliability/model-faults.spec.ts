@@ -20,7 +20,7 @@ const CASES: { name: string; mode: FakeOpenAIOptions; attempts: number; banner: 
   { name: 'upstream 401', mode: { failWithStatus: 401, errorMessage: 'Incorrect API key provided.' }, attempts: 1, banner: /HTTP 401.*Incorrect API key/, exception: /Incorrect API key/ },
   { name: 'upstream 429', mode: { failWithStatus: 429, errorMessage: 'Rate limit reached.' }, attempts: 2, banner: /Rate limit reached/, exception: /Rate limit reached/ },
   { name: 'upstream 500', mode: { failWithStatus: 500 }, attempts: 2, banner: /fake upstream error 500/, exception: /fake upstream error 500/ },
-  { name: 'connection reset mid-stream', mode: { resetAfterChunks: 2 }, attempts: 1, banner: /connection to the model provider was lost/, exception: /terminated|socket|reset/i },
+  { name: 'connection reset mid-stream', mode: { resetAfterChunks: 2 }, attempts: 1, banner: /connection to the model provider was lost/, exception: /Failed to process successful response|terminated|socket|reset/i },
   { name: 'stall mid-stream', mode: { stallAfterChunks: 2 }, attempts: 1, banner: /stopped responding \(the model sent no data for 1500 ms\)/, exception: /no data for 1500 ms/ },
 ];
 

@@ -54,7 +54,16 @@ export async function streamChatTurn(input: ChatTurnInput) {
     metadata: input.metadata,
     tags: input.tags,
   });
-  const signal = combineSignals([input.signal, AbortSignal.timeout(input.timeoutMs ?? turnTimeoutMs())]);
+  // Not AbortSignal.timeout: its timer would keep the whole turn reachable for the full deadline
+  // (120 s) after the turn ended — under load, that is every recent turn in memory.
+  const timeoutMs = input.timeoutMs ?? turnTimeoutMs();
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new DOMException(`The turn exceeded its ${timeoutMs} ms deadline.`, 'TimeoutError')),
+    timeoutMs,
+  );
+  void turn.ended.finally(() => clearTimeout(timer));
+  const signal = combineSignals([input.signal, deadline.signal]);
   const text: string[] = [];
   const output = () => text.join('');
   turn.trackOutput(output);
