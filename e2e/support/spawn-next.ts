@@ -1,11 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /** Starts `next <command>` on `port` with `env` and waits until it serves `/`. */
-export async function spawnNext(command: 'start' | 'dev', port: number, env: Record<string, string>, timeoutMs = 60_000): Promise<ChildProcess> {
+export async function spawnNext(
+  command: 'start' | 'dev',
+  port: number,
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  /** Collects the server's stdout and stderr (otherwise ignored). */
+  output?: { stdout: string[]; stderr: string[] },
+): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', command, '--hostname', '127.0.0.1', '--port', String(port)], {
     env: { ...process.env, ...env },
-    stdio: 'ignore',
+    stdio: output ? ['ignore', 'pipe', 'pipe'] : 'ignore',
   });
+  child.stdout?.on('data', (chunk: Buffer) => output?.stdout.push(chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => output?.stderr.push(chunk.toString('utf8')));
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {

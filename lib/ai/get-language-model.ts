@@ -1,7 +1,7 @@
 import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { createOpenAI } from '@ai-sdk/openai';
 import type { ModelIdentity } from '@/lib/tracing/traced-model';
-import { createOfflineModel } from './offline-model';
+import { createOfflineModel, OFFLINE_MODEL_ID } from './offline-model';
 
 export interface SelectedModel {
   model: LanguageModelV4;
@@ -28,4 +28,9 @@ export function getLanguageModel(env: Env = process.env): SelectedModel {
     };
   }
   return { model: createOfflineModel(), identity: { provider: 'offline', system: 'offline' } };
+}
+
+/** The id of the one model this server serves (what a request's optional `model` field must name). */
+export function configuredModelId(env: Env = process.env): string {
+  return env.OPENAI_API_KEY?.trim() ? env.CHAT_MODEL?.trim() || DEFAULT_OPENAI_MODEL : OFFLINE_MODEL_ID;
 }

@@ -7,6 +7,8 @@
 import { convertToModelMessages, isStepCount, streamText, type ToolSet } from 'ai';
 import type { Context } from '@opentelemetry/api';
 import { getLanguageModel } from '@/lib/ai/get-language-model';
+import { stallTimeoutMs, withStallTimeout } from '@/lib/ai/stall-timeout';
+import { HttpError } from '@/lib/http/http-error';
 import { SYSTEM_PROMPT } from '@/lib/ai/system-prompt';
 import { startChatTurn, type ChatTurn } from '@/lib/tracing/chat-turn';
 import { OpenInferenceSpanKind } from '@/lib/tracing/semconv';
@@ -16,6 +18,8 @@ import type { ChatMessage } from './chat-message';
 import { combineSignals } from './combine-signals';
 
 export const DEFAULT_TURN_TIMEOUT_MS = 120_000;
+/** Retries of a failed model call (429, 5xx) by the AI SDK, with backoff (2 s, 4 s, …). */
+export const DEFAULT_MODEL_MAX_RETRIES = 2;
 
 export interface ChatTurnInput {
   /** Name of the turn span; `chat turn` by default. */
@@ -38,7 +42,7 @@ export interface ChatTurnInput {
 }
 
 export async function streamChatTurn(input: ChatTurnInput) {
-  const modelMessages = await convertToModelMessages(input.messages);
+  const modelMessages = await toModelMessages(input.messages);
   const { model, identity } = getLanguageModel();
   const turn: ChatTurn = startChatTurn({
     name: input.name,
@@ -50,14 +54,25 @@ export async function streamChatTurn(input: ChatTurnInput) {
     metadata: input.metadata,
     tags: input.tags,
   });
-  const signal = combineSignals([input.signal, AbortSignal.timeout(input.timeoutMs ?? turnTimeoutMs())]);
+  // Not AbortSignal.timeout: its timer would keep the whole turn reachable for the full deadline
+  // (120 s) after the turn ended — under load, that is every recent turn in memory.
+  const timeoutMs = input.timeoutMs ?? turnTimeoutMs();
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new DOMException(`The turn exceeded its ${timeoutMs} ms deadline.`, 'TimeoutError')),
+    timeoutMs,
+  );
+  void turn.ended.finally(() => clearTimeout(timer));
+  const signal = combineSignals([input.signal, deadline.signal]);
   const text: string[] = [];
   const output = () => text.join('');
+  turn.trackOutput(output);
   const fail = (error: unknown): void => void turn.end({ type: 'error', error }, output());
 
   const result = turn.run(() =>
     streamText({
-      model: turn.traceModel(model, identity),
+      model: turn.traceModel(withStallTimeout(model, stallTimeoutMs()), identity),
+      maxRetries: modelMaxRetries(),
       instructions: input.instructions ?? SYSTEM_PROMPT,
       messages: modelMessages,
       ...(input.tools ? { tools: turn.traceTools(input.tools), stopWhen: isStepCount(MAX_TOOL_STEPS) } : {}),
@@ -80,6 +95,23 @@ export async function streamChatTurn(input: ChatTurnInput) {
 export function lastUserText(messages: readonly ChatMessage[]): string {
   const last = messages.findLast((message) => message.role === 'user');
   return last?.parts.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('') ?? '';
+}
+
+/** Messages the AI SDK cannot convert are the client's fault: a 400, not a 500. */
+async function toModelMessages(messages: ChatMessage[]) {
+  try {
+    return await convertToModelMessages(messages);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : 'unsupported content';
+    throw new HttpError(400, 'invalid_messages', `The messages cannot be sent to the model: ${detail}`);
+  }
+}
+
+/** `CHAT_MODEL_MAX_RETRIES` (default 2; `0` turns retries off). Each attempt is its own LLM span. */
+function modelMaxRetries(): number {
+  const raw = process.env.CHAT_MODEL_MAX_RETRIES;
+  const value = Number(raw);
+  return raw && Number.isInteger(value) && value >= 0 ? value : DEFAULT_MODEL_MAX_RETRIES;
 }
 
 function turnTimeoutMs(): number {

@@ -1,3 +1,5 @@
+import { redactSecrets } from '@/lib/tracing/redact-secrets';
+
 /** A client-facing error: HTTP status, a stable machine code, and a message that says what is wrong. */
 export class HttpError extends Error {
   constructor(
@@ -17,6 +19,6 @@ export function errorResponse(error: unknown, headers?: HeadersInit): Response {
     const body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
     return Response.json(body, { status: error.status, headers });
   }
-  console.error('[http] unexpected error:', error instanceof Error ? error.message : error);
+  console.error('[http] unexpected error:', redactSecrets(error instanceof Error ? error.message : String(error)));
   return Response.json({ error: { code: 'internal_error', message: 'Internal server error.' } }, { status: 500, headers });
 }

@@ -45,6 +45,8 @@ export interface ChatTurn {
   traceTools<TOOLS extends ToolSet>(tools: TOOLS): TOOLS;
   /** Runs `fn` with the turn span active (for spans of nested code). */
   run<T>(fn: () => T): T;
+  /** Tells the turn where its output so far is, for when shutdown has to end it. */
+  trackOutput(output: () => string): void;
   /** Ends the turn once, with the assistant's output (partial when aborted). */
   end(outcome: SpanOutcome, output: string): boolean;
   /** Settles when the turn span has ended, whichever way. */
@@ -77,6 +79,12 @@ export function startChatTurn(options: ChatTurnOptions): ChatTurn {
     traceModel: (model, identity) => traceLanguageModel(model, identity, span.context),
     traceTools: (tools) => traceTools(tools, span.context),
     run: (fn) => otelContext.with(span.context, fn),
+    trackOutput: (output) => {
+      span.finalAttributesOnInterrupt = () => {
+        markEnded();
+        return getChainEndAttributes(output());
+      };
+    },
     end: (outcome, output) => {
       const first = span.end(outcome, getChainEndAttributes(output));
       if (first) markEnded();
@@ -98,6 +106,7 @@ function untracedTurn(traceId = '0'.repeat(32), spanId = '0'.repeat(16)): ChatTu
     traceModel: (model) => model,
     traceTools: (tools) => tools,
     run: (fn) => fn(),
+    trackOutput: () => undefined,
     end: () => {
       if (done) return false;
       done = true;

@@ -13,7 +13,7 @@ const EXPORT_BUDGET_MS = 5_000;
  * whatever is left as aborted, and exports again — and holds Next's `process.exit()` until that is
  * done (at most `graceMs` + 5 s). Node runtime only.
  */
-export function flushOnShutdown(graceMs = DEFAULT_GRACE_MS): void {
+export function flushOnShutdown(graceMs = shutdownGraceMs()): void {
   if (process.env.NEXT_MANUAL_SIG_HANDLE) return; // the app handles signals itself
   let started = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -32,7 +32,13 @@ async function drain(signal: NodeJS.Signals, graceMs: number): Promise<void> {
   while (openSpanCount() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   const interrupted = endAllOpenSpans({ type: 'aborted', reason: `server shutting down (${signal})` });
   if (interrupted > 0) diag.warn(`[tracing] ended ${interrupted} span(s) interrupted by ${signal}`);
-  await flushTraces();
+  await flushTraces({ drainRetryQueue: true });
+}
+
+/** `TRACE_SHUTDOWN_GRACE_MS`: how long open turns may still finish after SIGTERM (default 10 s). */
+function shutdownGraceMs(): number {
+  const value = Number(process.env.TRACE_SHUTDOWN_GRACE_MS);
+  return process.env.TRACE_SHUTDOWN_GRACE_MS && Number.isInteger(value) && value >= 0 ? value : DEFAULT_GRACE_MS;
 }
 
 /** Defers `process.exit()` (Next calls it once it has drained) until `done` settles, with a hard cap. */

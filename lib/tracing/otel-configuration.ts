@@ -1,7 +1,10 @@
-import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { OTLPHttpJsonTraceExporter, OTLPHttpProtoTraceExporter, type Configuration } from '@vercel/otel';
 import { resolveExportTarget, resolveProjectName, type Env } from './export-target';
 import { ContextAttributesSpanProcessor } from './context-attributes-processor';
+import { exportTimeoutMs, retryBounds } from './export-options';
+import { createOtlpHttpSender, encoderOf } from './otlp-http-sender';
+import { ResilientSpanExporter } from './resilient-exporter';
 import { OpenInferenceSpanFilter } from './openinference-span-filter';
 import { localCopyTracesUrl } from '@/lib/inspector/inspector-source';
 import { TeeSpanExporter } from './tee-span-exporter';
@@ -21,10 +24,11 @@ export function createOTelConfiguration(env: Env): Configuration {
   const target = resolveExportTarget(env);
   for (const warning of target.warnings) console.warn(`[tracing] ${warning}`);
   const exporterConfig = { url: target.url, headers: target.headers };
-  const primary =
+  const otlp =
     target.protocol === 'http/json'
       ? new OTLPHttpJsonTraceExporter(exporterConfig)
       : new OTLPHttpProtoTraceExporter(exporterConfig);
+  const primary = resilient(otlp, target.url, target.headers, env);
   // TRACE_LOCAL_COPY=1: the trace inspector's local receiver gets a copy of what goes to Phoenix.
   const copyUrl = localCopyTracesUrl(env);
   const exporter = copyUrl ? new TeeSpanExporter(primary, [new OTLPHttpProtoTraceExporter({ url: copyUrl })]) : primary;
@@ -36,7 +40,7 @@ export function createOTelConfiguration(env: Env): Configuration {
   });
   const allSpans = isTrue(env.TRACE_ALL_SPANS);
   const processor: SpanProcessor = allSpans ? batch : new OpenInferenceSpanFilter(batch);
-  setTraceProcessor(processor);
+  setTraceProcessor(processor, primary instanceof ResilientSpanExporter ? () => primary.drain() : undefined);
   return {
     serviceName: SERVICE_NAME,
     attributes: { [RESOURCE_ATTR.PROJECT_NAME]: resolveProjectName(env) },
@@ -51,6 +55,17 @@ export function createOTelConfiguration(env: Env): Configuration {
       ),
     },
   };
+}
+
+/**
+ * Wraps the OTLP exporter: bounded export timeout, retry queue with backoff, one warning per state
+ * change (see `resilient-exporter.ts`). Falls back to the plain exporter should its encoder be missing.
+ */
+function resilient(otlp: SpanExporter, url: string, headers: Record<string, string>, env: Env): SpanExporter {
+  const encoder = encoderOf(otlp);
+  if (!encoder) return otlp;
+  const send = createOtlpHttpSender({ url, headers, encoder, timeoutMs: exportTimeoutMs(env) });
+  return new ResilientSpanExporter({ url, send, ...retryBounds(env) });
 }
 
 function positiveInt(value: string | undefined, fallback: number): number {

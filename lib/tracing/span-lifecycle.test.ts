@@ -1,5 +1,5 @@
 import { SpanStatusCode, trace } from '@opentelemetry/api';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { OpenInferenceSpanKind } from './semconv';
 import { endAllOpenSpans, openSpanCount, outcomeOfAbort, startSpan, withSpan } from './span-lifecycle';
 import { useInMemoryTracing } from './testing/in-memory-tracing';
@@ -58,6 +58,24 @@ describe('startSpan / end', () => {
     expect(openSpanCount()).toBe(before + 2);
     expect(endAllOpenSpans({ type: 'aborted', reason: 'shutdown' })).toBe(before + 2);
     expect(openSpanCount()).toBe(0);
+  });
+
+  it('ends children before their parents on shutdown (a root ending force-ends its open children)', () => {
+    const order: string[] = [];
+    const parent = startSpan({ name: 'turn', kind: OpenInferenceSpanKind.AGENT });
+    const child = startSpan({ name: 'llm', kind: OpenInferenceSpanKind.LLM, parent: parent.context });
+    for (const open of [parent, child]) {
+      const end = open.span.end.bind(open.span);
+      open.span.end = (time) => {
+        order.push(open === parent ? 'turn' : 'llm');
+        end(time);
+      };
+    }
+    child.finalAttributesOnInterrupt = () => ({ 'output.value': 'partial so far' });
+    const setAttributes = vi.spyOn(child.span, 'setAttributes');
+    endAllOpenSpans({ type: 'aborted', reason: 'shutdown' });
+    expect(order).toEqual(['llm', 'turn']);
+    expect(setAttributes.mock.calls.some(([attributes]) => (attributes as Record<string, unknown>)['output.value'] === 'partial so far')).toBe(true);
   });
 });
 

@@ -15,6 +15,7 @@ import {
   type Span,
 } from '@opentelemetry/api';
 import { maskAttributes } from './mask-attributes';
+import { redactedError } from './redact-secrets';
 import { ATTR, EVENT, type OpenInferenceSpanKind } from './semconv';
 import { getTraceConfig } from './trace-config';
 import { getTracer } from './tracer';
@@ -37,6 +38,11 @@ export interface OpenSpan {
    * happened). Returns false if it had already ended.
    */
   end(outcome: SpanOutcome, attributes?: Attributes, events?: readonly SpanEventRecord[]): boolean;
+  /**
+   * Where `endAllOpenSpans` (shutdown) gets the final attributes when it has to end this span itself,
+   * e.g. the partial output streamed so far.
+   */
+  finalAttributesOnInterrupt?: () => Attributes;
 }
 
 /** An event noted while a span ran, added when it ends (so no span work happens per stream chunk). */
@@ -116,7 +122,7 @@ function applyOutcome(span: Span, outcome: SpanOutcome): void {
       span.setStatus({ code: SpanStatusCode.OK });
       return;
     case 'error': {
-      const error = toError(outcome.error);
+      const error = redactedError(toError(outcome.error));
       span.setAttribute(ATTR.STREAM_OUTCOME, 'error');
       span.recordException(error);
       span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
@@ -181,6 +187,16 @@ export function openSpanCount(): number {
 /** Ends every open span with `outcome` (used on shutdown so no span is lost). */
 export function endAllOpenSpans(outcome: SpanOutcome): number {
   let count = 0;
-  for (const open of [...openSpans]) if (open.end(outcome)) count++;
+  // Newest first, so children end before their parents: `@vercel/otel` force-ends (without our
+  // attributes) every span still open in a trace when that trace's root span ends.
+  for (const open of [...openSpans].reverse()) {
+    let attributes: Attributes | undefined;
+    try {
+      attributes = open.finalAttributesOnInterrupt?.();
+    } catch {
+      attributes = undefined; // ending the span matters more than its last attributes
+    }
+    if (open.end(outcome, attributes)) count++;
+  }
   return count;
 }

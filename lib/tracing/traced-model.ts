@@ -129,6 +129,7 @@ function recordStream(
 
   const finalAttributes = () =>
     getLLMResponseAttributes({ text: textChunks.join(''), toolCalls, usage, finishReason });
+  span.finalAttributesOnInterrupt = finalAttributes;
   const events = (): SpanEventRecord[] =>
     firstTokenAt === undefined
       ? []

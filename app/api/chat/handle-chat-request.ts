@@ -6,7 +6,8 @@ import type { ChatMessage, ChatMessageMetadata } from '@/lib/chat/chat-message';
 import { streamChatTurn } from '@/lib/chat/stream-chat-turn';
 import { annotationTarget } from '@/lib/feedback/phoenix-annotations';
 import { anonymousUser } from '@/lib/http/anonymous-user';
-import { errorResponse } from '@/lib/http/http-error';
+import { configuredModelId } from '@/lib/ai/get-language-model';
+import { errorResponse, HttpError } from '@/lib/http/http-error';
 import { flushAfterTurn } from '@/lib/tracing/flush-after-turn';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { parseChatRequest } from './parse-chat-request';
@@ -19,6 +20,10 @@ import { CHAT_LIMITS } from './schema';
 export async function handleChatRequest(request: Request): Promise<Response> {
   try {
     const chat = parseChatRequest(await readJsonBody(request, CHAT_LIMITS.maxBodyBytes));
+    const served = configuredModelId();
+    if (chat.model !== undefined && chat.model !== served) {
+      throw new HttpError(400, 'unknown_model', `Unknown model ${JSON.stringify(chat.model)}: this server serves "${served}".`);
+    }
     const runtime = process.env.NEXT_RUNTIME === 'edge' ? 'edge' : 'nodejs';
     const route = new URL(request.url).pathname;
     const user = anonymousUser(request.headers.get('cookie'), new URL(request.url).protocol === 'https:');

@@ -66,6 +66,8 @@ describe('parseChatRequest', () => {
     ['non-string text', { ...valid, messages: [{ id: 'm', role: 'user', parts: [{ type: 'text', text: 42 }] }] }, /text/],
     ['an over-long message', { ...valid, messages: [user('x'.repeat(CHAT_LIMITS.maxTextLength + 1))] }, /at most/],
     ['a lone surrogate', { ...valid, messages: [user('bad \uD800 text')] }, /surrogate/],
+    ['a NUL character', { ...valid, messages: [user('bad \u0000 text')] }, /NUL character/],
+    ['a non-string model', { ...valid, model: 42 }, /model/],
     ['a last message that is not from the user', { ...valid, messages: [{ id: 'a', role: 'assistant', parts: [{ type: 'text', text: 'x' }] }] }, /last message must be from the user/],
     ['an empty last user message', { ...valid, messages: [user('   ')] }, /no text/],
   ])('rejects %s with a 400 that names the problem', (_, body, message) => {

@@ -24,7 +24,9 @@ export const chatTextSchema = z
   .max(CHAT_LIMITS.maxTextLength, `must be at most ${CHAT_LIMITS.maxTextLength} characters`)
   .refine((value) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value), {
     message: 'contains an unpaired UTF-16 surrogate',
-  });
+  })
+  // Trace stores (Phoenix's PostgreSQL) cannot hold U+0000 in text, and no chat needs it.
+  .refine((value) => !value.includes('\u0000'), { message: 'contains a NUL character (U+0000)' });
 
 const textPart = z.object({
   type: z.literal('text'),
@@ -100,6 +102,8 @@ export const chatRequestSchema = z
       .max(CHAT_LIMITS.maxMessages, `must contain at most ${CHAT_LIMITS.maxMessages} messages`),
     trigger: z.enum(['submit-message', 'regenerate-message']).optional(),
     messageId: z.string().max(CHAT_LIMITS.maxIdLength).optional(),
+    /** Optional: the model the client expects; must be the one this server serves (else 400 `unknown_model`). */
+    model: z.string().max(CHAT_LIMITS.maxIdLength).optional(),
   })
   .superRefine((request, ctx) => {
     request.messages.forEach((message, i) => {

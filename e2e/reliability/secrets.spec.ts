@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startFakeOpenAI, type FakeOpenAI } from '../../lib/ai/testing/fake-openai-server';
+import { E2E, appEnv } from '../../playwright.config';
+import { startRawCapture, type RawCapture } from '../support/raw-otlp-capture';
+import { postChat } from '../support/read-chat-stream';
+import { spawnNext } from '../support/spawn-next';
+
+/**
+ * Planted, recognizable fake keys never appear in the exported span bytes, the server's stdout and
+ * stderr, what clients receive, or the client bundle (`.next/static`) — not even when the upstream's
+ * 401 error message echoes the `Authorization` header it was sent.
+ */
+const PORT = Number(new URL(E2E.appUrl).port) + 18;
+const OPENAI_KEY = 'sk-test-PLANTED-openai-7f3a9c1d';
+const PHOENIX_KEY = 'phx-PLANTED-phoenix-2b8d41e6';
+
+let upstream: FakeOpenAI;
+let capture: RawCapture;
+test.beforeAll(async () => {
+  upstream = await startFakeOpenAI({ words: ['All', ' good', ' here.'] });
+  capture = await startRawCapture();
+});
+test.afterAll(async () => {
+  await upstream.close();
+  await capture.close();
+});
+
+function staticFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? staticFiles(path) : [path];
+  });
+}
+
+test('API keys and Authorization values stay out of exported spans, logs, responses and the client bundle', async ({ request }) => {
+  test.setTimeout(60_000);
+  const output = { stdout: [] as string[], stderr: [] as string[] };
+  const server = await spawnNext(
+    'start',
+    PORT,
+    appEnv({
+      OTEL_BSP_SCHEDULE_DELAY: '100',
+      PHOENIX_COLLECTOR_ENDPOINT: capture.url,
+      PHOENIX_API_KEY: PHOENIX_KEY,
+      OPENAI_API_KEY: OPENAI_KEY,
+      OPENAI_BASE_URL: upstream.baseURL,
+      CHAT_MODEL_MAX_RETRIES: '0',
+      OTEL_LOG_LEVEL: 'debug',
+    }),
+    60_000,
+    output,
+  );
+  const app = `http://127.0.0.1:${PORT}`;
+  const clientSaw: string[] = [];
+  try {
+    const ok = await postChat(`${app}/api/chat`, 'secrets-ok', `Tell me something ${OPENAI_KEY.slice(0, 4)}`);
+    expect(ok.text).toBe('All good here.');
+    clientSaw.push(JSON.stringify(ok));
+
+    // An upstream that echoes the credentials it got, as some providers' 401 bodies do.
+    upstream.configure({ failWithStatus: 401, errorMessage: (req) => `Incorrect API key provided: ${req.headers.authorization}` });
+    const failed = await postChat(`${app}/api/chat`, 'secrets-401', 'This will fail');
+    expect(failed.error).toMatch(/HTTP 401.*Incorrect API key provided: Bearer \[REDACTED\]/);
+    clientSaw.push(JSON.stringify(failed));
+    const bad = await request.post(`${app}/api/chat`, { data: { id: 'x y', messages: [] } });
+    clientSaw.push(await bad.text());
+
+    // The keys were really in use (this is not a vacuous pass).
+    expect(upstream.requests.map((r) => r.headers.authorization)).toContain(`Bearer ${OPENAI_KEY}`);
+    await expect.poll(() => capture.spans().filter((s) => s.attributes['openinference.span.kind'] === 'AGENT').length).toBe(2);
+    await expect.poll(() => capture.bytes().includes('Incorrect API key provided')).toBe(true);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
+  }
+
+  const secrets = [OPENAI_KEY, PHOENIX_KEY, E2E.apiKey];
+  const places: [string, string][] = [
+    ['exported span bytes', capture.bytes().toString('latin1')],
+    ['server stdout', output.stdout.join('')],
+    ['server stderr', output.stderr.join('')],
+    ['client responses', clientSaw.join('\n')],
+  ];
+  for (const [where, text] of places) {
+    for (const secret of secrets) expect(text.includes(secret), `${secret} in ${where}`).toBe(false);
+    expect(text, `an Authorization value in ${where}`).not.toMatch(/Bearer (?!\[REDACTED\])[A-Za-z0-9._~+/-]{6,}/);
+  }
+
+  // The client bundle: built with the E2E Phoenix key in its environment (playwright.config's appEnv).
+  const files = staticFiles('.next/static');
+  expect(files.length).toBeGreaterThan(0);
+  for (const file of files) {
+    const text = readFileSync(file, 'latin1');
+    for (const secret of secrets) expect(text.includes(secret), `${secret} in ${file}`).toBe(false);
+    expect(text, file).not.toMatch(/PHOENIX_API_KEY|OPENAI_API_KEY|\bsk-[A-Za-z0-9_-]{16,}/);
+  }
+});

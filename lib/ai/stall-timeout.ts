@@ -1,0 +1,87 @@
+/**
+ * Ends a model call whose upstream goes quiet: if no stream part arrives for `stallMs` (before the
+ * response starts, or between two parts), the upstream request is aborted and the stream ends with an
+ * `error` part carrying a `ModelStallError` — an error, not an abort, so the turn and LLM spans end ERROR with an exception
+ * event and the UI shows a readable message. Only time spent waiting on the upstream counts: a slow
+ * reader (backpressure) never trips it. Edge-safe.
+ */
+import type { LanguageModelV4, LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import { combineSignals } from '@/lib/chat/combine-signals';
+
+export const DEFAULT_STALL_TIMEOUT_MS = 60_000;
+
+export class ModelStallError extends Error {
+  constructor(readonly stallMs: number) {
+    super(`the model sent no data for ${stallMs} ms`);
+    this.name = 'ModelStallError';
+  }
+}
+
+/** `CHAT_STALL_TIMEOUT_MS` (default 60 s). */
+export function stallTimeoutMs(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const value = Number(env.CHAT_STALL_TIMEOUT_MS);
+  return env.CHAT_STALL_TIMEOUT_MS && Number.isInteger(value) && value > 0 ? value : DEFAULT_STALL_TIMEOUT_MS;
+}
+
+export function withStallTimeout(model: LanguageModelV4, stallMs: number): LanguageModelV4 {
+  return {
+    specificationVersion: model.specificationVersion,
+    provider: model.provider,
+    modelId: model.modelId,
+    supportedUrls: model.supportedUrls,
+    doGenerate: (options) => model.doGenerate(options),
+    async doStream(options) {
+      const upstream = new AbortController();
+      const abortSignal = options.abortSignal ? combineSignals([options.abortSignal, upstream.signal]) : upstream.signal;
+      const stalled = () => {
+        const error = new ModelStallError(stallMs);
+        upstream.abort(error);
+        return error;
+      };
+      const result = await new Promise<Awaited<ReturnType<LanguageModelV4['doStream']>>>((resolve, reject) => {
+        const beforeResponse = setTimeout(() => reject(stalled()), stallMs);
+        Promise.resolve(model.doStream({ ...options, abortSignal }))
+          .then(resolve, reject)
+          .finally(() => clearTimeout(beforeResponse));
+      });
+      const reader = result.stream.getReader();
+      let finished = false;
+      // Failures become an `error` part and a clean end (the provider convention): an errored stream
+      // would make the AI SDK tear down the client's response instead of sending it the error.
+      const fail = (controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>, error: unknown) => {
+        if (finished) return;
+        finished = true;
+        controller.enqueue({ type: 'error', error });
+        controller.close();
+      };
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const stream = new ReadableStream<LanguageModelV4StreamPart>({
+        async pull(controller) {
+          timer = setTimeout(() => {
+            const error = stalled();
+            fail(controller, error);
+            void reader.cancel(error).catch(() => undefined);
+          }, stallMs);
+          try {
+            const { done, value } = await reader.read();
+            if (finished) return;
+            if (done) {
+              finished = true;
+              controller.close();
+            } else controller.enqueue(value);
+          } catch (error) {
+            fail(controller, error);
+          } finally {
+            clearTimeout(timer);
+          }
+        },
+        cancel(reason) {
+          clearTimeout(timer);
+          finished = true;
+          return reader.cancel(reason);
+        },
+      });
+      return { ...result, stream };
+    },
+  };
+}
