@@ -34,9 +34,15 @@ test.afterAll(async () => receiver?.close());
 
 async function diagnostics(): Promise<Diagnostics> {
   // Two GC passes with a pause, so what is measured is what is still referenced.
-  await fetch(`${APP}/api/diagnostics?gc=1`);
+  await getDiagnostics('?gc=1');
   await new Promise((resolve) => setTimeout(resolve, 500));
-  return (await (await fetch(`${APP}/api/diagnostics?gc=1`)).json()) as Diagnostics;
+  return getDiagnostics('?gc=1');
+}
+
+/** An idempotent GET, retried once: a pooled keep-alive connection the server has just closed fails it. */
+async function getDiagnostics(query: string): Promise<Diagnostics> {
+  const get = async () => (await (await fetch(`${APP}/api/diagnostics${query}`)).json()) as Diagnostics;
+  return get().catch(get);
 }
 
 async function round(r: number): Promise<ChatResult[]> {
@@ -47,6 +53,7 @@ async function round(r: number): Promise<ChatResult[]> {
 
 test(`${CONCURRENCY} concurrent chats × ${ROUNDS} rounds: complete traces, no cross-talk, no open span, no leak`, async () => {
   test.setTimeout(180_000);
+  const output = { stdout: [] as string[], stderr: [] as string[] };
   const server = await spawnNext(
     'start',
     PORT,
@@ -58,6 +65,8 @@ test(`${CONCURRENCY} concurrent chats × ${ROUNDS} rounds: complete traces, no c
       TRACE_DIAGNOSTICS: '1',
       NODE_OPTIONS: '--expose-gc',
     }),
+    60_000,
+    output,
   );
   try {
     await round(-1); // warm-up: compile caches, connection pools
@@ -70,6 +79,7 @@ test(`${CONCURRENCY} concurrent chats × ${ROUNDS} rounds: complete traces, no c
     let middle: Diagnostics | undefined;
     for (let r = 0; r < ROUNDS; r++) {
       results.push(...(await round(r)));
+      if (process.env.LOAD_DEBUG) console.log(`[load] round ${r} done`);
       if (r === Math.floor(ROUNDS / 2) - 1) middle = await diagnostics();
     }
     const elapsedMs = Date.now() - started;
@@ -82,6 +92,7 @@ test(`${CONCURRENCY} concurrent chats × ${ROUNDS} rounds: complete traces, no c
     expect(new Set(results.map((r) => r.traceId)).size).toBe(results.length);
     expect(new Set(results.map((r) => r.text)).size, 'prompts are distinct, so are answers').toBe(results.length);
 
+    if (process.env.LOAD_DEBUG) console.log('[load] rounds done');
     const spans = await receiver.waitForSpans((all) => all.length >= results.length * 2, 30_000);
     const byTrace = new Map<string, ReceivedSpan[]>();
     for (const span of spans) byTrace.set(span.traceId, [...(byTrace.get(span.traceId) ?? []), span]);
@@ -100,6 +111,7 @@ test(`${CONCURRENCY} concurrent chats × ${ROUNDS} rounds: complete traces, no c
       }
     }
 
+    if (process.env.LOAD_DEBUG) console.log('[load] spans checked');
     const after = await diagnostics();
     expect(after.openSpans, 'no span left open').toBe(0);
     const growth = after.heapUsed - before.heapUsed;
@@ -114,6 +126,8 @@ test(`${CONCURRENCY} concurrent chats × ${ROUNDS} rounds: complete traces, no c
     expect(after.heapUsed - middle!.heapUsed, summary).toBeLessThan(MAX_SECOND_HALF_HEAP_GROWTH);
     // RSS is reported, bounded loosely: V8 and malloc keep freed pages, so it does not shrink back.
     expect(after.rss - before.rss, summary).toBeLessThan(512 * 1024 * 1024);
+  } catch (error) {
+    throw new Error(`${(error as Error).stack}; server exit code ${server.exitCode}; server stderr: ${output.stderr.join('').slice(-2000)}`);
   } finally {
     server.kill('SIGKILL');
   }

@@ -1,5 +1,4 @@
 import type { Env } from './export-target';
-import { DEFAULT_RETRY_BOUNDS, type RetryBounds } from './resilient-exporter';
 
 /** Default bound of one export request (the OTLP default is 10 s; a chat never waits for it either way). */
 export const DEFAULT_EXPORT_TIMEOUT_MS = 10_000;
@@ -24,4 +23,31 @@ export function retryBounds(env: Env): RetryBounds {
 export function positiveInt(value: string | undefined, fallback: number): number {
   const parsed = Number(value);
   return value !== undefined && value.trim() !== '' && Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+export interface RetryBounds {
+  maxQueueSpans: number;
+  maxAgeMs: number;
+  initialBackoffMs: number;
+  maxBackoffMs: number;
+  /** Spans per retried request. */
+  maxBatchSpans: number;
+}
+
+export const DEFAULT_RETRY_BOUNDS: RetryBounds = {
+  maxQueueSpans: 2048,
+  maxAgeMs: 5 * 60_000,
+  initialBackoffMs: 1000,
+  maxBackoffMs: 30_000,
+  maxBatchSpans: 512,
+};
+
+/** The URL without credentials, query or fragment (warnings must not leak secrets). */
+export function displayUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return '<invalid url>';
+  }
 }

@@ -2,7 +2,8 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { OTLPHttpJsonTraceExporter, OTLPHttpProtoTraceExporter } from '@vercel/otel';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOtlpHttpSender, encoderOf, type SendOutcome } from './otlp-http-sender';
-import { displayUrl, ResilientSpanExporter } from './resilient-exporter';
+import { displayUrl } from './export-options';
+import { ResilientSpanExporter } from './resilient-exporter';
 
 const span = (name: string) => ({ name }) as unknown as ReadableSpan;
 const names = (spans: ReadableSpan[]) => spans.map((s) => s.name);

@@ -13,24 +13,8 @@
  */
 import type { ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { DEFAULT_RETRY_BOUNDS, displayUrl, type RetryBounds } from './export-options';
 import type { SendOutcome, SendSpans } from './otlp-http-sender';
-
-export interface RetryBounds {
-  maxQueueSpans: number;
-  maxAgeMs: number;
-  initialBackoffMs: number;
-  maxBackoffMs: number;
-  /** Spans per retried request. */
-  maxBatchSpans: number;
-}
-
-export const DEFAULT_RETRY_BOUNDS: RetryBounds = {
-  maxQueueSpans: 2048,
-  maxAgeMs: 5 * 60_000,
-  initialBackoffMs: 1000,
-  maxBackoffMs: 30_000,
-  maxBatchSpans: 512,
-};
 
 export interface ResilientExporterOptions extends Partial<RetryBounds> {
   /** Where spans go (shown in warnings without credentials or query). */
@@ -225,16 +209,6 @@ export class ResilientSpanExporter implements SpanExporter {
       this.timer = undefined;
       void this.retry();
     }
-  }
-}
-
-/** The URL without credentials, query or fragment (warnings must not leak secrets). */
-export function displayUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
-  } catch {
-    return '<invalid url>';
   }
 }
 
