@@ -1,5 +1,5 @@
 /**
- * Did every streamed turn arrive as a complete trace? Ours: a CHAIN root and an LLM span whose
+ * Did every streamed turn arrive as a complete trace? Ours: an AGENT (tools offered) or CHAIN root and an LLM span whose
  * `output.value` is the streamed text, with token counts. The peer's equivalent: a root span and an
  * LLM span whose output message text is the streamed text (its `output.value` is the messages' JSON),
  * with token counts. Every span's parent must be in the trace (received spans have all ended).
@@ -40,7 +40,8 @@ export function checkTrace(mode: TracedMode, streamedText: string, trace: readon
   const roots = trace.filter((span) => span.parentSpanId === undefined);
   if (roots.length !== 1) return `${roots.length} root spans`;
   const kind = (span: ReceivedSpan) => span.attributes['openinference.span.kind'];
-  if (mode === 'openinference' && kind(roots[0]!) !== 'CHAIN') return `root is ${String(kind(roots[0]!))}, not CHAIN`;
+  const rootKind = kind(roots[0]!);
+  if (mode === 'openinference' && rootKind !== 'AGENT' && rootKind !== 'CHAIN') return `root is ${String(rootKind)}, not an AGENT or CHAIN turn`;
   const llms = trace.filter((span) => kind(span) === 'LLM');
   if (llms.length !== 1) return `${llms.length} LLM spans`;
   const llm = llms[0]!;
