@@ -31,8 +31,9 @@ describe('checkTrace', () => {
   it("reads the peer's output text from its output message", () => {
     const trace = [span('c'.repeat(16), 'AGENT'), span('d'.repeat(16), 'LLM', { 'llm.output_messages.0.message.contents.0.message_content.text': 'ok', ...tokens }, 'c'.repeat(16))];
     expect(checkTrace('peer', 'ok', trace)).toBeUndefined();
-    expect(checkTrace('openinference', 'ok', trace)).toBeUndefined(); // an AGENT turn (tools offered) is ours too
-    const toolRoot = [span('c'.repeat(16), 'TOOL'), trace[1]!];
+    const ours = [trace[0]!, span('d'.repeat(16), 'LLM', { 'output.value': 'ok', ...tokens }, 'c'.repeat(16))];
+    expect(checkTrace('openinference', 'ok', ours)).toBeUndefined(); // an AGENT turn (tools offered) is ours too
+    const toolRoot = [span('c'.repeat(16), 'TOOL'), ours[1]!];
     expect(checkTrace('openinference', 'ok', toolRoot)).toMatch(/not an AGENT or CHAIN turn/);
   });
 });
