@@ -57,8 +57,8 @@ export function FeedbackButtons({ traceId, spanId, enabled }: { traceId: string;
 
   return (
     <span className="inline-flex flex-wrap items-center gap-1">
-      {thumb('up', 'Good answer', '👍')}
-      {thumb('down', 'Bad answer', '👎')}
+      {thumb('up', 'Good answer', '▲ good')}
+      {thumb('down', 'Bad answer', '▼ bad')}
       {rating && state !== 'recorded' ? (
         <>
           <label className="sr-only" htmlFor={`comment-${spanId}`}>

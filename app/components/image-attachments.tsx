@@ -58,9 +58,9 @@ export function AttachImageButton({ images, onChange, disabled }: Props) {
         data-testid="attach-image"
         title={problem || 'Attach images'}
         aria-label="Attach images"
-        className={`inline-flex h-[46px] w-10 shrink-0 cursor-pointer items-center justify-center rounded-xl border text-lg shadow-sm ${problem ? 'border-red-300 bg-red-50' : 'border-slate-300 bg-white hover:bg-slate-100'}`}
+        className={`inline-flex h-[46px] shrink-0 cursor-pointer items-center justify-center rounded-xl border px-2.5 text-xs font-medium text-slate-600 shadow-sm ${problem ? 'border-red-300 bg-red-50' : 'border-slate-300 bg-white hover:bg-slate-100'}`}
       >
-        📎
+        + Image
       </label>
       {problem ? (
         <span role="alert" data-testid="attach-error" className="sr-only">

@@ -26,7 +26,7 @@ export function ToolCallPart({ part }: { part: ToolPart }) {
       className={`my-1.5 w-fit max-w-full rounded-xl border px-3 py-2 font-mono text-xs ${failed ? 'border-red-200 bg-red-50' : 'border-slate-200 bg-slate-50'}`}
     >
       <div className="flex flex-wrap items-center gap-2">
-        <span aria-hidden>🔧</span>
+        <span aria-hidden className="text-slate-500">⚙</span>
         <span className="font-semibold text-slate-700">{name}</span>
         <span data-testid="tool-input" className="break-all text-slate-600">
           {part.input === undefined ? '' : JSON.stringify(part.input)}
