@@ -58,8 +58,8 @@ export async function measureAttributeWork(chunkCounts: readonly number[] = [10,
       const result = turn.run(() =>
         streamText({ model: turn.traceModel(chunkedModel(chunks), { provider: 'bench', system: 'bench' }), prompt: 'hello' }),
       );
-      const text = await result.text;
-      turn.end({ type: 'ok' }, text);
+      await result.text;
+      turn.end({ type: 'ok' });
       await turn.ended;
       rows.push({ chunks, ...counts });
     } finally {

@@ -64,10 +64,7 @@ export async function streamChatTurn(input: ChatTurnInput) {
   );
   void turn.ended.finally(() => clearTimeout(timer));
   const signal = combineSignals([input.signal, deadline.signal]);
-  const text: string[] = [];
-  const output = () => text.join('');
-  turn.trackOutput(output);
-  const fail = (error: unknown): void => void turn.end({ type: 'error', error }, output());
+  const fail = (error: unknown): void => void turn.end({ type: 'error', error });
 
   const result = turn.run(() =>
     streamText({
@@ -77,15 +74,12 @@ export async function streamChatTurn(input: ChatTurnInput) {
       messages: modelMessages,
       ...(input.tools ? { tools: turn.traceTools(input.tools), stopWhen: isStepCount(MAX_TOOL_STEPS) } : {}),
       abortSignal: signal,
-      onChunk: ({ chunk }) => {
-        if (chunk.type === 'text-delta') text.push(chunk.text);
-      },
       onError: ({ error }) => fail(error),
       onStepError: ({ error }) => fail(error),
-      onAbort: () => void turn.end(outcomeOfAbort(signal), output()),
+      onAbort: () => void turn.end(outcomeOfAbort(signal)),
       onEnd: (event) => {
         if (event.finishReason === 'error') fail(new Error('the model stream ended with an error'));
-        else turn.end({ type: 'ok' }, output());
+        else turn.end({ type: 'ok' });
       },
     }),
   );

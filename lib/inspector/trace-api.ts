@@ -3,22 +3,9 @@
  * one trace's spans and annotations. Shapes mirror e2e/receiver (query-routes.ts): times are decimal
  * strings of Unix nanoseconds.
  */
-export type TraceStatus = 'ok' | 'error' | 'unset';
-
-export interface TraceSummary {
-  traceId: string;
-  name: string;
-  kind?: string;
-  startMs: number;
-  durationMs: number;
-  status: TraceStatus;
-  spanCount: number;
-  sessionId?: string;
-  project?: string;
-  input?: string;
-  output?: string;
-  totalTokens?: number;
-}
+// The receiver's own summary type: its JSON has no bigints, so it arrives as it is.
+export type { TraceStatus, TraceSummary } from '@/e2e/receiver/trace-summary';
+import type { TraceStatus, TraceSummary } from '@/e2e/receiver/trace-summary';
 
 export type AttributeValue = string | number | boolean | AttributeValue[] | { [key: string]: AttributeValue };
 export type Attributes = Record<string, AttributeValue>;

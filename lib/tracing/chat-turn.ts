@@ -45,10 +45,10 @@ export interface ChatTurn {
   traceTools<TOOLS extends ToolSet>(tools: TOOLS): TOOLS;
   /** Runs `fn` with the turn span active (for spans of nested code). */
   run<T>(fn: () => T): T;
-  /** Tells the turn where its output so far is, for when shutdown has to end it. */
-  trackOutput(output: () => string): void;
-  /** Ends the turn once, with the assistant's output (partial when aborted). */
-  end(outcome: SpanOutcome, output: string): boolean;
+  /** The text its model calls streamed so far (all steps): the turn's output. */
+  output(): string;
+  /** Ends the turn once, with its output so far (partial when aborted). */
+  end(outcome: SpanOutcome): boolean;
   /** Settles when the turn span has ended, whichever way. */
   readonly ended: Promise<void>;
 }
@@ -71,22 +71,25 @@ export function startChatTurn(options: ChatTurnOptions): ChatTurn {
   });
   let markEnded!: () => void;
   const ended = new Promise<void>((resolve) => (markEnded = resolve));
+  // The text chunks of each model call, recorded once by the traced model (not buffered again here).
+  const callTexts: (readonly string[])[] = [];
+  const output = () => callTexts.map((chunks) => chunks.join('')).join('');
+  // Shutdown ends open spans itself: the turn's output then still comes from its model calls.
+  span.finalAttributesOnInterrupt = () => {
+    markEnded();
+    return getChainEndAttributes(output());
+  };
   return {
     ended,
     traceId: span.traceId,
     spanId: span.spanId,
     traceResponse: `00-${span.traceId}-${span.spanId}-01`,
-    traceModel: (model, identity) => traceLanguageModel(model, identity, span.context),
+    traceModel: (model, identity) => traceLanguageModel(model, identity, span.context, (chunks) => callTexts.push(chunks)),
     traceTools: (tools) => traceTools(tools, span.context),
     run: (fn) => otelContext.with(span.context, fn),
-    trackOutput: (output) => {
-      span.finalAttributesOnInterrupt = () => {
-        markEnded();
-        return getChainEndAttributes(output());
-      };
-    },
-    end: (outcome, output) => {
-      const first = span.end(outcome, getChainEndAttributes(output));
+    output,
+    end: (outcome) => {
+      const first = span.end(outcome, getChainEndAttributes(output()));
       if (first) markEnded();
       return first;
     },
@@ -106,7 +109,7 @@ function untracedTurn(traceId = '0'.repeat(32), spanId = '0'.repeat(16)): ChatTu
     traceModel: (model) => model,
     traceTools: (tools) => tools,
     run: (fn) => fn(),
-    trackOutput: () => undefined,
+    output: () => '',
     end: () => {
       if (done) return false;
       done = true;

@@ -26,10 +26,15 @@ export interface ModelIdentity {
   system: string;
 }
 
+/**
+ * `onCallText` receives, for each model call, the live list of its text chunks (the same list the LLM
+ * span's output is built from), so a caller can derive its own output without buffering again.
+ */
 export function traceLanguageModel(
   model: LanguageModelV4,
   identity: ModelIdentity,
   parent: Context,
+  onCallText?: (chunks: readonly string[]) => void,
 ): LanguageModelV4 {
   const startLLMSpan = (options: LanguageModelV4CallOptions): OpenSpan =>
     startSpan({
@@ -58,6 +63,7 @@ export function traceLanguageModel(
       try {
         const result = await otelContext.with(span.context, () => model.doGenerate(options));
         const text = result.content.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('');
+        onCallText?.([text]);
         const toolCalls = result.content.flatMap((part) =>
           part.type === 'tool-call' ? [{ id: part.toolCallId, name: part.toolName, arguments: part.input }] : [],
         );
@@ -86,7 +92,7 @@ export function traceLanguageModel(
         span.end(abortedOrError(options.abortSignal, error));
         throw error;
       }
-      return { ...result, stream: result.stream.pipeThrough(recordStream(span, options.abortSignal, startedAt)) };
+      return { ...result, stream: result.stream.pipeThrough(recordStream(span, options.abortSignal, startedAt, onCallText)) };
     },
   };
 }
@@ -118,8 +124,10 @@ function recordStream(
   span: OpenSpan,
   signal: AbortSignal | undefined,
   startedAt: number,
+  onCallText: ((chunks: readonly string[]) => void) | undefined,
 ): TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart> {
   const textChunks: string[] = [];
+  onCallText?.(textChunks);
   let firstTokenAt: number | undefined;
   const toolCalls: OIToolCall[] = [];
   let usage: TokenUsage | undefined;
