@@ -32,6 +32,8 @@ export interface FakeOpenAIOptions {
   toolCalls?: (body: FakeRequestBody) => FakeToolCall[] | undefined;
   /** Answer every request with this HTTP status and an OpenAI-style error body instead. */
   failWithStatus?: number;
+  /** With `failWithStatus`: fail only this many requests (counted from `configure`), then answer normally — a retry that succeeds. */
+  failTimes?: number;
   /** With `failWithStatus` or `errorEventAfterChunks`: the error message (default `fake upstream error <status>`). */
   errorMessage?: string | ((request: IncomingMessage) => string);
   /** Destroy the connection (a reset) after this many content chunks. */
@@ -69,6 +71,7 @@ const DEFAULT_WORDS = ['Hello', ' from', ' the', ' fake', ' model.'];
 export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   let options = initial;
   let callCount = 0;
+  let failures = 0;
   const requests: FakeOpenAIRequest[] = [];
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -81,7 +84,7 @@ export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<
     if (res.destroyed) return; // the client went away while we paused
     const errorMessage = () =>
       typeof mode.errorMessage === 'function' ? mode.errorMessage(req) : (mode.errorMessage ?? `fake upstream error ${mode.failWithStatus ?? 'event'}`);
-    if (mode.failWithStatus) {
+    if (mode.failWithStatus && (mode.failTimes === undefined || failures++ < mode.failTimes)) {
       res.writeHead(mode.failWithStatus, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: errorMessage(), type: mode.failWithStatus === 401 ? 'invalid_request_error' : 'server_error', code: null } }));
       return;
@@ -131,7 +134,7 @@ export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
-    configure: (next) => void (options = { words: initial.words, usage: initial.usage, toolCalls: initial.toolCalls, ...next }),
+    configure: (next) => void ((failures = 0), options = { words: initial.words, usage: initial.usage, toolCalls: initial.toolCalls, ...next }),
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
