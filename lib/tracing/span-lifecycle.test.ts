@@ -71,7 +71,7 @@ describe('startSpan / end', () => {
         end(time);
       };
     }
-    child.finalAttributesOnInterrupt = () => ({ 'output.value': 'partial so far' });
+    child.finalStateOnInterrupt = () => ({ attributes: { 'output.value': 'partial so far' } });
     const setAttributes = vi.spyOn(child.span, 'setAttributes');
     endAllOpenSpans({ type: 'aborted', reason: 'shutdown' });
     expect(order).toEqual(['llm', 'turn']);
