@@ -7,7 +7,7 @@
 import { getLLMResponseAttributes } from './llm-attributes';
 import type { OIToolCall } from './message-attributes';
 import { ATTR, EVENT } from './semconv';
-import type { FinalState, OpenSpan } from './span-lifecycle';
+import { now, type FinalState, type OpenSpan } from './span-lifecycle';
 import { outcomeOfAbort, type SpanOutcome } from './span-outcome';
 import type { TokenUsage } from './token-usage';
 
@@ -27,8 +27,6 @@ export interface LLMCallRecord {
   end(outcome: SpanOutcome): boolean;
 }
 
-/** Epoch milliseconds with sub-millisecond precision. */
-export const now = (): number => performance.timeOrigin + performance.now();
 
 /**
  * Starts recording for `span` and arms its abort handling now: an abort (Stop, client gone, deadline)

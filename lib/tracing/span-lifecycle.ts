@@ -73,6 +73,13 @@ export interface StartSpanOptions {
   links?: Link[];
 }
 
+/**
+ * Epoch milliseconds from the monotonic clock (sub-millisecond). Our spans start and end on it, so a
+ * child that ends before its parent also has the earlier end time (the SDK's default mixes a
+ * millisecond `Date.now()` start with a `performance.now()` duration, which can reorder them).
+ */
+export const now = (): number => performance.timeOrigin + performance.now();
+
 // Kept on globalThis: Next bundles routes and actions separately, and shutdown must see all of them.
 const OPEN_SPANS = Symbol.for('traced-chat.open-spans');
 const openSpans: Set<OpenSpan> = ((globalThis as { [OPEN_SPANS]?: Set<OpenSpan> })[OPEN_SPANS] ??= new Set());
@@ -91,6 +98,7 @@ export function startSpan(options: StartSpanOptions): OpenSpan {
       attributes: { [ATTR.SPAN_KIND]: options.kind, ...masked(options.attributes) },
       links: options.links,
       root: options.parent === undefined,
+      startTime: now(),
     },
     parent,
   );
@@ -115,12 +123,13 @@ export function startSpan(options: StartSpanOptions): OpenSpan {
       owner?.children.delete(handle);
       // Children first, newest first, each with the same outcome and its own final state.
       for (const child of [...children].reverse()) interrupt(child, outcome);
+      const endTime = now();
       try {
         if (attributes) span.setAttributes(masked(attributes));
         for (const event of events ?? []) span.addEvent(event.name, event.attributes, event.time);
-        applyOutcome(span, outcome);
+        applyOutcome(span, outcome, endTime);
       } finally {
-        span.end();
+        span.end(endTime);
       }
       return true;
     },

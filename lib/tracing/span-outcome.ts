@@ -9,7 +9,8 @@ export type SpanOutcome =
   | { type: 'aborted'; reason: string }
   | { type: 'timeout'; reason: string };
 
-export function applyOutcome(span: Span, outcome: SpanOutcome): void {
+/** Records `outcome` on `span`; its events at `time` (epoch ms), the span's end. */
+export function applyOutcome(span: Span, outcome: SpanOutcome, time: number): void {
   switch (outcome.type) {
     case 'ok':
       span.setAttribute(ATTR.STREAM_OUTCOME, 'completed');
@@ -18,17 +19,17 @@ export function applyOutcome(span: Span, outcome: SpanOutcome): void {
     case 'error': {
       const error = redactedError(toError(outcome.error));
       span.setAttribute(ATTR.STREAM_OUTCOME, 'error');
-      span.recordException(error);
+      span.recordException(error, time);
       span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
       return;
     }
     case 'aborted':
       span.setAttributes({ [ATTR.STREAM_OUTCOME]: 'aborted', [ATTR.STREAM_ABORT_REASON]: outcome.reason });
-      span.addEvent(EVENT.STREAM_ABORTED, { [ATTR.STREAM_ABORT_REASON]: outcome.reason });
+      span.addEvent(EVENT.STREAM_ABORTED, { [ATTR.STREAM_ABORT_REASON]: outcome.reason }, time);
       return;
     case 'timeout':
       span.setAttributes({ [ATTR.STREAM_OUTCOME]: 'timeout', [ATTR.STREAM_ABORT_REASON]: outcome.reason });
-      span.addEvent(EVENT.STREAM_ABORTED, { [ATTR.STREAM_ABORT_REASON]: outcome.reason });
+      span.addEvent(EVENT.STREAM_ABORTED, { [ATTR.STREAM_ABORT_REASON]: outcome.reason }, time);
       span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.reason });
       return;
   }
