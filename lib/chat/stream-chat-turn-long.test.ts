@@ -71,6 +71,9 @@ describe('a long chat', () => {
       .reduce((sum, [, v]) => sum + String(v).length, 0);
     expect(chars).toBeLessThanOrEqual(1024 * 1024 + 64 * 1024);
     expect(last.attributes['llm.input_messages_omitted']).toBeGreaterThan(0);
+    // input.value stays valid JSON within the value length limit (long texts shortened, not cut mid-JSON).
+    expect(String(last.attributes['input.value']).length).toBeLessThanOrEqual(64 * 1024);
+    expect(() => JSON.parse(String(last.attributes['input.value']))).not.toThrow();
   });
 
   it('of a few messages flattens all of them and writes no omitted count', async () => {

@@ -3,6 +3,7 @@ import { getMessageAttributes, withoutImageUrls, type OIMessage, type OIToolCall
 import { ATTR, MESSAGE_LIST, MimeType } from './semconv';
 import type { TokenUsage } from './token-usage';
 import { budgetInputMessages, MAX_FLATTENED_OUTPUT_TOOL_CALLS } from './attribute-budget';
+import { boundedJson } from './bounded-json';
 import { getTokenCountAttributes } from './token-usage';
 
 export interface LLMRequest {
@@ -23,8 +24,8 @@ export interface LLMResponse {
 }
 
 /**
- * Attributes known when the model call starts. `input.value` has every message (bounded by the value
- * length limit); the flattened `llm.input_messages` keep the system prompt and the newest messages
+ * Attributes known when the model call starts. `input.value` has every message (valid JSON within the
+ * value length limit, long texts shortened); the flattened `llm.input_messages` keep the system prompt and the newest messages
  * that fit the attribute budget, and `llm.input_messages_omitted` says how many were left out.
  */
 export function getLLMRequestAttributes(request: LLMRequest): Attributes {
@@ -34,7 +35,7 @@ export function getLLMRequestAttributes(request: LLMRequest): Attributes {
     [ATTR.LLM_PROVIDER]: request.provider,
     [ATTR.LLM_SYSTEM]: request.system,
     [ATTR.LLM_INVOCATION_PARAMETERS]: JSON.stringify(request.invocationParameters),
-    [ATTR.INPUT_VALUE]: JSON.stringify({ messages: withoutImageUrls(request.messages) }),
+    [ATTR.INPUT_VALUE]: boundedJson({ messages: withoutImageUrls(request.messages) }),
     [ATTR.INPUT_MIME_TYPE]: MimeType.JSON,
     ...getMessageAttributes(MESSAGE_LIST.INPUT, kept),
     ...(omitted > 0 ? { [ATTR.LLM_INPUT_MESSAGES_OMITTED]: omitted } : {}),
