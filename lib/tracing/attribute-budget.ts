@@ -10,8 +10,8 @@
  *   out), offered tools at most `MAX_FLATTENED_TOOLS`, output tool calls `MAX_FLATTENED_OUTPUT_TOOL_CALLS`;
  * - everything else on a span is a fixed, small set (`RESERVED_ATTRIBUTES` covers it with room).
  *
- * Worst case: 7 request + 4 context + 1 omitted + 64 tools + 640 input-message + 2 + 192 output-message
- * + 17 close-time ≈ 927 < 1024, so nothing is ever dropped (see README "Attribute budget").
+ * Worst case: 7 request + 4 context + 64 tools + 640 input-message + 1 omitted + 194 output-message
+ * + 14 close-time = 924 < 1024, so nothing is ever dropped (see README "Attribute budget").
  */
 import type { OIMessage } from './message-attributes';
 
