@@ -21,8 +21,12 @@ function requireUrl(): string {
 
 export class PhoenixHttpError extends Error {
   override name = 'PhoenixHttpError';
-  constructor(readonly status: number, readonly body: string, what: string) {
+  readonly status: number;
+  readonly body: string;
+  constructor(status: number, body: string, what: string) {
     super(`Phoenix answered HTTP ${status} to ${what}: ${body.slice(0, 500)}`);
+    this.status = status;
+    this.body = body;
   }
 }
 

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { startFakeOpenAI, type FakeOpenAI, type FakeOpenAIOptions } from '../../lib/ai/testing/fake-openai-server';
-import { phoenixApiKey, phoenixUrl, uniqueProjectName } from './phoenix-api';
+import { deletePhoenixProject, phoenixApiKey, phoenixUrl, uniqueProjectName } from './phoenix-api';
 
 export const PHOENIX_SUITE_MODEL = 'gpt-4o-mini';
 
@@ -31,7 +31,10 @@ export interface PhoenixApp {
   upstream: FakeOpenAI;
   /** What the app printed (for failure messages and secret searches). */
   output: { stdout: string[]; stderr: string[] };
-  /** Stops the app (SIGTERM, so it flushes; SIGKILL after 10 s) and the fake upstream. */
+  /**
+   * Stops the app (SIGTERM, so it flushes; SIGKILL after 10 s) and the fake upstream. With
+   * PHOENIX_TEST_CLEANUP=1, also deletes the project from Phoenix if this harness named it.
+   */
   stop(): Promise<void>;
 }
 
@@ -84,6 +87,7 @@ export async function startPhoenixApp(options: PhoenixAppOptions = {}): Promise<
     stop: async () => {
       await stopChild(child);
       await upstream.close();
+      if (!options.project && process.env.PHOENIX_TEST_CLEANUP === '1') await deletePhoenixProject(project);
     },
   };
 }
