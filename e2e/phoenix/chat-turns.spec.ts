@@ -88,8 +88,66 @@ test('a turn typed in the browser: Phoenix holds the trace the UI shows, with th
   expectTraceCostIsSumOfLlms(trace);
 });
 
+test('an image attached in the browser: Phoenix has it as an image content part of the user message, with tokens and cost', async ({ page }) => {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  await openChat(page, app);
+  const before = app.upstream.requests.length;
+  await page.getByTestId('attach-image-input').setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: png });
+  await page.getByTestId('chat-input').fill('What is in this picture?');
+  await page.getByTestId('send-button').click();
+  const answer = page.getByTestId('message-assistant').last();
+  await expect(answer).toHaveAttribute('data-status', 'done');
+  const traceId = (await answer.getByTestId('trace-id').getAttribute('data-trace-id'))!;
+  expect(JSON.stringify(app.upstream.requests[before]!.body.messages)).toContain(png.toString('base64'));
+
+  const { llms } = expectTurnTree(await waitForPhoenixSpans(app.project, traceId, (s) => s.length >= 2));
+  const user = Object.entries(llms[0]!.attributes).find(([key, value]) => /^llm\.input_messages\.\d+\.message\.role$/.test(key) && value === 'user')![0].replace(/\.role$/, '');
+  const parts = [0, 1].map((k) => ({
+    type: llms[0]!.attributes[`${user}.contents.${k}.message_content.type`],
+    url: llms[0]!.attributes[`${user}.contents.${k}.message_content.image.image.url`],
+    text: llms[0]!.attributes[`${user}.contents.${k}.message_content.text`],
+  }));
+  expect(parts).toContainEqual({ type: 'image', url: `data:image/png;base64,${png.toString('base64')}`, text: undefined });
+  expect(parts).toContainEqual({ type: 'text', url: undefined, text: 'What is in this picture?' });
+  expect(String(llms[0]!.attributes['input.value'])).not.toContain(png.toString('base64'));
+  const trace = (await phoenixTrace(app.project, traceId))!;
+  const usage = app.upstream.requests[before]!.usage!;
+  expectTokensEqualUsage(llms[0]!, gqlSpanOf(trace, llms[0]!.context.span_id), usage);
+  turns.push({ traceId, cost: expectCostOfUsage(gqlSpanOf(trace, llms[0]!.context.span_id), usage, prices) });
+});
+
+test('six concurrent turns on both runtimes: each trace holds only its own session, question and answer', async () => {
+  // Each answer names its question's tag, so a span carrying another turn's context would show.
+  app.upstream.configure({
+    words: (body) => [`Answer`, ` for`, ` ${/tag-(\w+)/.exec(JSON.stringify(body.messages))?.[1] ?? 'none'}.`],
+    usage: realisticUsage,
+    chunkDelayMs: 60,
+  });
+  const tags = ['a1', 'b2', 'c3', 'd4', 'e5', 'f6'];
+  const results = await Promise.all(
+    tags.map((tag, i) => postTurn(app, `concurrent-${tag}-${Date.now()}`, [userMessage(`Question tag-${tag}`)], RUNTIMES[i % 2]!)),
+  );
+  app.upstream.configure({ words: ['Traces', ' are', ' stored', ' in', ' Phoenix.'], usage: realisticUsage });
+  for (const [i, result] of results.entries()) {
+    const tag = tags[i]!;
+    expect(streamedText(result.body)).toBe(`Answer for ${tag}.`);
+    const { root, llms, all } = expectTurnTree(await waitForPhoenixSpans(app.project, result.traceId, (s) => s.length >= 2));
+    expect(all).toHaveLength(2);
+    for (const span of all) {
+      expect(String(span.attributes['session.id']), span.name).toContain(`concurrent-${tag}-`);
+      expect(span.attributes['metadata.runtime']).toBe(RUNTIMES[i % 2]);
+    }
+    expect(root.attributes['input.value']).toBe(`Question tag-${tag}`);
+    expect(llms[0]!.attributes['output.value']).toBe(`Answer for ${tag}.`);
+    expect(String(llms[0]!.attributes['input.value'])).toContain(`tag-${tag}`);
+    const trace = (await phoenixTrace(app.project, result.traceId))!;
+    const usage = app.upstream.requests.find((r) => JSON.stringify(r.body.messages).includes(`tag-${tag}`))!.usage!;
+    turns.push({ traceId: result.traceId, cost: expectCostOfUsage(gqlSpanOf(trace, llms[0]!.context.span_id), usage, prices) });
+  }
+});
+
 test("the project: one trace per turn, no orphan span, its cost the sum of its turns' costs; nothing left open", async () => {
-  expect(turns).toHaveLength(3);
+  expect(turns).toHaveLength(10);
   const spans = await expectNoOrphansInProject(app.project);
   expect(new Set(spans.map((s) => s.context.trace_id))).toEqual(new Set(turns.map((t) => t.traceId)));
   const project = (await phoenixProject(app.project))!;
