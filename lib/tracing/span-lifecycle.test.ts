@@ -136,5 +136,14 @@ describe('outcomeOfAbort', () => {
     expect(end('inner')).toBeLessThanOrEqual(end('tool'));
     expect(end('tool')).toBeLessThanOrEqual(end('turn'));
   });
+
+  it('does not trace work that starts after its parent ended (it could only end after it)', () => {
+    const turn = startSpan({ name: 'turn', kind: OpenInferenceSpanKind.AGENT });
+    turn.end({ type: 'aborted', reason: 'Stop' });
+    const late = startSpan({ name: 'late tool', kind: OpenInferenceSpanKind.TOOL, parent: turn.context });
+    expect(late.end({ type: 'ok' }, { 'output.value': 'x' })).toBe(true);
+    expect(tracing.spans().map((s) => s.name)).toEqual(['turn']);
+    expect(openSpanCount()).toBe(0);
+  });
 });
 

@@ -13,6 +13,7 @@ import {
   context as otelContext,
   createContextKey,
   ROOT_CONTEXT,
+  INVALID_SPAN_CONTEXT,
   trace,
   type Attributes,
   type Context,
@@ -92,16 +93,9 @@ interface Owned {
 export function startSpan(options: StartSpanOptions): OpenSpan {
   const parent = options.parent ?? trace.deleteSpan(options.inherit ?? otelContext.active() ?? ROOT_CONTEXT);
   const owner = options.parent ? (options.parent.getValue(OWNER) as (OpenSpan & Owned) | undefined) : undefined;
-  const span = getTracer().startSpan(
-    options.name,
-    {
-      attributes: { [ATTR.SPAN_KIND]: options.kind, ...masked(options.attributes) },
-      links: options.links,
-      root: options.parent === undefined,
-      startTime: now(),
-    },
-    parent,
-  );
+  // Work that starts after its parent ended (a tool the SDK still runs after Stop) is not traced: its
+  // span could only end after its parent's, outside the parent's time.
+  const span = owner?.ended ? trace.wrapSpanContext(INVALID_SPAN_CONTEXT) : openSdkSpan(options, parent);
   const { traceId, spanId } = span.spanContext();
   let ended = false;
   const children = new Set<OpenSpan>();
@@ -138,6 +132,15 @@ export function startSpan(options: StartSpanOptions): OpenSpan {
   openSpans.add(handle);
   if (owner && !owner.ended) owner.children.add(handle);
   return handle;
+}
+
+function openSdkSpan(options: StartSpanOptions, parent: Context): Span {
+  const attributes = { [ATTR.SPAN_KIND]: options.kind, ...masked(options.attributes) };
+  return getTracer().startSpan(
+    options.name,
+    { attributes, links: options.links, root: options.parent === undefined, startTime: now() },
+    parent,
+  );
 }
 
 /** Ends `open` from outside (its parent ended, or shutdown) with its own final state. */
