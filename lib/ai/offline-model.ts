@@ -17,6 +17,7 @@ import {
   offlineAnswerFor,
   parseDirective,
   SLOW_MIN_DELAY_MS,
+  SLOW_START_DELAY_MS,
   toWordChunks,
   type OfflineDirective,
 } from './offline-directives';
@@ -61,7 +62,9 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
       const { directive, answer, toolCall } = plan(call);
       if (directive === 'fail') throw simulatedFailure();
       if (toolCall) return { stream: streamToolCall(call, modelId, toolCallPart(toolCall)) };
-      const delayMs = directive === 'slow' ? Math.max(baseDelay, SLOW_MIN_DELAY_MS) : baseDelay;
+      if (directive === 'slowStart') await firstByteDelay(call.abortSignal);
+      const slow = directive === 'slow' || directive === 'slowStart';
+      const delayMs = slow ? Math.max(baseDelay, SLOW_MIN_DELAY_MS) : baseDelay;
       return { stream: streamAnswer(call, modelId, answer, delayMs, directive === 'failMid') };
     },
   };
@@ -187,6 +190,22 @@ function usage(prompt: LanguageModelV4Prompt, answer: string): LanguageModelV4Us
     inputTokens: { total: input, noCache: input, cacheRead: undefined, cacheWrite: undefined },
     outputTokens: { total: output, text: output, reasoning: undefined },
   };
+}
+
+/** `/slow-start`: the provider's response takes a while; an abort rejects at once, as `fetch` would. */
+function firstByteDelay(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, SLOW_START_DELAY_MS);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 function simulatedFailure(): APICallError {

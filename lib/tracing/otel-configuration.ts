@@ -10,10 +10,10 @@ import { localCopyTracesUrl } from '@/lib/inspector/inspector-source';
 import { TeeSpanExporter } from './tee-span-exporter';
 import { setTraceProcessor } from './trace-processor';
 import { RESOURCE_ATTR } from './semconv';
+import { getSpanLimits } from './attribute-budget';
 
 export const SERVICE_NAME = 'traced-chat';
-/** Longest attribute value exported (characters), so one huge message cannot make an oversized export. */
-export const DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT = 64 * 1024;
+export { DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT } from './attribute-budget';
 
 /**
  * The `@vercel/otel` configuration `instrumentation.ts` registers. We pass our own span processor
@@ -48,12 +48,8 @@ export function createOTelConfiguration(env: Env): Configuration {
     // Fetch spans would be dropped by the OpenInference filter anyway: don't create them unless all
     // spans are exported (saves work on every upstream call).
     ...(allSpans ? {} : { instrumentations: [] }),
-    spanLimits: {
-      attributeValueLengthLimit: positiveInt(
-        env.OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT ?? env.OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT,
-        DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT,
-      ),
-    },
+    // 1024 attributes (not the SDK's 128) and 64 KiB values: see attribute-budget.ts.
+    spanLimits: getSpanLimits(env),
   };
 }
 

@@ -56,13 +56,22 @@ function toJson(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value ?? null);
 }
 
-/** Text and image parts of a user message; images as URLs (bytes become a base64 data URL). */
+/**
+ * Text and image parts of a user message; images as URLs (bytes become a base64 data URL). Adjacent
+ * text parts become one text part, so a message has at most 2 × images + 1 parts (attribute budget).
+ */
 function userContents(parts: readonly UserPart[]): OIMessageContent[] {
-  return parts.flatMap((part): OIMessageContent[] => {
-    if (part.type === 'text') return [{ type: 'text', text: part.text }];
-    if (part.type === 'file' && part.mediaType.startsWith('image/')) return [{ type: 'image', url: imageUrl(part.data, part.mediaType) }];
-    return [];
-  });
+  const contents: OIMessageContent[] = [];
+  for (const part of parts) {
+    const last = contents.at(-1);
+    if (part.type === 'text') {
+      if (last?.type === 'text') last.text += part.text;
+      else contents.push({ type: 'text', text: part.text });
+    } else if (part.type === 'file' && part.mediaType.startsWith('image/')) {
+      contents.push({ type: 'image', url: imageUrl(part.data, part.mediaType) });
+    }
+  }
+  return contents;
 }
 
 function imageUrl(file: SharedV4FileData, mediaType: string): string {

@@ -59,6 +59,8 @@ export const ATTR = {
   STREAM_OUTCOME: 'stream.outcome',
   /** Why a stream was aborted (client disconnect, Stop button, timeout). */
   STREAM_ABORT_REASON: 'stream.abort_reason',
+  /** How many (older) input messages were left out of the flattened `llm.input_messages` (attribute budget). */
+  LLM_INPUT_MESSAGES_OMITTED: 'llm.input_messages_omitted',
   /** Milliseconds from the model call's start to its first text delta (on the first-token event). */
   TIME_TO_FIRST_TOKEN_MS: 'llm.time_to_first_token_ms',
 } as const;
