@@ -8,8 +8,10 @@
 // The inspector is turned on as TRACE_INSPECTOR=local: the app listens on 127.0.0.1 only and serves
 // /traces only to requests addressed to a loopback host, so nothing beyond this machine sees traces.
 import { spawn } from 'node:child_process';
+import { ensureBuild } from './ensure-build.mjs';
 
 const env = { ...process.env };
+if (ensureBuild((line) => console.log(`[demo] ${line}`)) === 'reused') console.log('[demo] the build is newer than the sources: reusing it');
 const port = env.PORT ?? '3000';
 const receiverPort = env.RECEIVER_PORT ?? '6007';
 const receiverUrl = `http://127.0.0.1:${receiverPort}`;

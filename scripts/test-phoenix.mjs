@@ -2,12 +2,14 @@
 // `npm run test:phoenix`: the real-Phoenix suite (playwright.phoenix.config.ts, specs in e2e/phoenix/).
 // Needs a running Arize Phoenix at PHOENIX_TEST_URL; without it, says so in one line and exits 0, so
 // `npm test` passes on machines without Phoenix. Reuses the `.next` build (`npm run test:e2e` makes
-// one just before in `npm test`) and builds only if there is none. Extra arguments go to Playwright.
+// one just before in `npm test`) when it is newer than the sources, else builds first (never tests a
+// stale build). Extra arguments go to Playwright.
 //
 // PHOENIX_TEST_PENDING=<file> (set by .ci/run, which starts Phoenix in the background): wait until
 // that file says `ready <url>` (then test against <url>) or `unavailable <reason>` (then skip).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { ensureBuild } from './ensure-build.mjs';
 
 const SKIPPED = 'PHOENIX SUITE SKIPPED:';
 const WAIT_MS = Number(process.env.PHOENIX_TEST_PENDING_TIMEOUT_MS ?? 15 * 60_000);
@@ -40,11 +42,10 @@ if (target.skip) {
 const env = { ...process.env, PHOENIX_TEST_URL: target.url, NEXT_TELEMETRY_DISABLED: '1' };
 const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit', env }).status ?? 1;
 
-if (existsSync('.next/BUILD_ID')) {
-  console.log(`[phoenix] reusing the .next build of ${statSync('.next/BUILD_ID').mtime.toISOString()}`);
-} else {
-  console.log('[phoenix] no .next build: building');
-  const status = run(['node_modules/next/dist/bin/next', 'build']);
-  if (status !== 0) process.exit(status);
+try {
+  if (ensureBuild((line) => console.log(`[phoenix] ${line}`), env) === 'reused') console.log('[phoenix] reusing the .next build (newer than the sources)');
+} catch (error) {
+  console.error(`[phoenix] ${error.message}`);
+  process.exit(1);
 }
 process.exit(run(['node_modules/@playwright/test/cli.js', 'test', '-c', 'playwright.phoenix.config.ts', ...process.argv.slice(2)]));
