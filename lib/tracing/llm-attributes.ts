@@ -6,8 +6,10 @@ import { getTokenCountAttributes } from './token-usage';
 
 export interface LLMRequest {
   modelName: string;
-  provider: string;
-  system: string;
+  /** `llm.provider`; left out when unknown. */
+  provider?: string;
+  /** `llm.system`; left out when OpenInference defines none for the provider. */
+  system?: string;
   invocationParameters: Record<string, unknown>;
   messages: readonly OIMessage[];
 }
@@ -25,8 +27,8 @@ export interface LLMResponse {
 export function getLLMRequestAttributes(request: LLMRequest): Attributes {
   return {
     [ATTR.LLM_MODEL_NAME]: request.modelName,
-    [ATTR.LLM_PROVIDER]: request.provider,
-    [ATTR.LLM_SYSTEM]: request.system,
+    ...(request.provider ? { [ATTR.LLM_PROVIDER]: request.provider } : {}),
+    ...(request.system ? { [ATTR.LLM_SYSTEM]: request.system } : {}),
     [ATTR.LLM_INVOCATION_PARAMETERS]: JSON.stringify(request.invocationParameters),
     [ATTR.INPUT_VALUE]: JSON.stringify({ messages: withoutImageUrls(request.messages) }),
     [ATTR.INPUT_MIME_TYPE]: MimeType.JSON,

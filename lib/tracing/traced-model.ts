@@ -10,21 +10,19 @@ import type {
   LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
 import { context as otelContext, type Context } from '@opentelemetry/api';
+import { getEndpointAttributes } from './endpoint-attributes';
 import { getInvocationParameters } from './invocation-parameters';
 import { getLLMRequestAttributes, getLLMResponseAttributes } from './llm-attributes';
+import type { ModelIdentity } from './model-identity';
 import type { OIToolCall } from './message-attributes';
 import { promptToMessages } from './prompt-messages';
+import { getResponseModelAttributes } from './response-model-attributes';
 import { ATTR, EVENT, OpenInferenceSpanKind } from './semconv';
 import { outcomeOfAbort, startSpan, type OpenSpan, type SpanEventRecord, type SpanOutcome } from './span-lifecycle';
 import { getLLMToolsAttributes, type ToolDefinition } from './tool-attributes';
 import { usageFromProvider, type TokenUsage } from './token-usage';
 
-export interface ModelIdentity {
-  /** `llm.provider`, e.g. `openai`. */
-  provider: string;
-  /** `llm.system`, e.g. `openai`. */
-  system: string;
-}
+export type { ModelIdentity } from './model-identity';
 
 /**
  * `onCallText` receives, for each model call, the live list of its text chunks (the same list the LLM
@@ -36,7 +34,7 @@ export function traceLanguageModel(
   parent: Context,
   onCallText?: (chunks: readonly string[]) => void,
 ): LanguageModelV4 {
-  const startLLMSpan = (options: LanguageModelV4CallOptions): OpenSpan =>
+  const startLLMSpan = (options: LanguageModelV4CallOptions, call: 'stream' | 'generate'): OpenSpan =>
     startSpan({
       name: `llm ${model.modelId}`,
       kind: OpenInferenceSpanKind.LLM,
@@ -46,10 +44,11 @@ export function traceLanguageModel(
           modelName: model.modelId,
           provider: identity.provider,
           system: identity.system,
-          invocationParameters: getInvocationParameters(model.modelId, options),
+          invocationParameters: getInvocationParameters(model.modelId, options, identity.invocationParameterStyle),
           messages: promptToMessages(options.prompt),
         }),
         ...getLLMToolsAttributes(offeredTools(options)),
+        ...getEndpointAttributes(identity.endpoint?.[call]),
       },
     });
 
@@ -59,7 +58,7 @@ export function traceLanguageModel(
     modelId: model.modelId,
     supportedUrls: model.supportedUrls,
     async doGenerate(options) {
-      const span = startLLMSpan(options);
+      const span = startLLMSpan(options, 'generate');
       try {
         const result = await otelContext.with(span.context, () => model.doGenerate(options));
         const text = result.content.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('');
@@ -67,15 +66,15 @@ export function traceLanguageModel(
         const toolCalls = result.content.flatMap((part) =>
           part.type === 'tool-call' ? [{ id: part.toolCallId, name: part.toolName, arguments: part.input }] : [],
         );
-        span.end(
-          { type: 'ok' },
-          getLLMResponseAttributes({
+        span.end({ type: 'ok' }, {
+          ...getLLMResponseAttributes({
             text,
             toolCalls,
             usage: usageFromProvider(result.usage),
             finishReason: result.finishReason.unified,
           }),
-        );
+          ...getResponseModelAttributes(result.response?.modelId),
+        });
         return result;
       } catch (error) {
         span.end(abortedOrError(options.abortSignal, error));
@@ -83,7 +82,7 @@ export function traceLanguageModel(
       }
     },
     async doStream(options) {
-      const span = startLLMSpan(options);
+      const span = startLLMSpan(options, 'stream');
       const startedAt = now();
       let result;
       try {
@@ -132,11 +131,14 @@ function recordStream(
   const toolCalls: OIToolCall[] = [];
   let usage: TokenUsage | undefined;
   let finishReason: string | undefined;
+  let responseModelName: string | undefined;
   let streamError: unknown;
   let hasError = false;
 
-  const finalAttributes = () =>
-    getLLMResponseAttributes({ text: textChunks.join(''), toolCalls, usage, finishReason });
+  const finalAttributes = () => ({
+    ...getLLMResponseAttributes({ text: textChunks.join(''), toolCalls, usage, finishReason }),
+    ...getResponseModelAttributes(responseModelName),
+  });
   span.finalAttributesOnInterrupt = finalAttributes;
   const events = (): SpanEventRecord[] =>
     firstTokenAt === undefined
@@ -157,6 +159,9 @@ function recordStream(
           break;
         case 'tool-call':
           toolCalls.push({ id: part.toolCallId, name: part.toolName, arguments: part.input });
+          break;
+        case 'response-metadata':
+          responseModelName = part.modelId ?? responseModelName;
           break;
         case 'finish':
           usage = usageFromProvider(part.usage);
