@@ -9,14 +9,15 @@ type SamplingOptions = Pick<
 /**
  * The names each provider's API gives the AI SDK's settings — the names Phoenix's Playground reads
  * back for that provider (OpenAI `max_tokens`/`stop`, Anthropic `max_tokens`/`stop_sequences`,
- * Gemini `max_output_tokens`/`stop_sequences`). A setting the provider has no name for is left out.
+ * Gemini `max_output_tokens`/`stop_sequences`). A setting the provider's API has no name for is not
+ * sent by the AI SDK either, and is left out.
  */
 const NAMES: Record<InvocationParameterStyle, Partial<Record<keyof SamplingOptions, string>>> = {
   openai: {
     maxOutputTokens: 'max_tokens',
     temperature: 'temperature',
     topP: 'top_p',
-    topK: 'top_k',
+    // No top_k: OpenAI's chat completions has none, and @ai-sdk/openai(-compatible) do not send it.
     presencePenalty: 'presence_penalty',
     frequencyPenalty: 'frequency_penalty',
     stopSequences: 'stop',
