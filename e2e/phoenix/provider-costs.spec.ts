@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { startFakeAnthropic, type AnthropicUsage } from '../../lib/ai/testing/fake-anthropic-server';
 import { startFakeGemini, type GeminiUsageMetadata } from '../../lib/ai/testing/fake-gemini-server';
 import type { FakeSseServer } from '../../lib/ai/testing/fake-sse-server';
+import { RUNTIMES } from '../support/chat-page';
 import { postTurn, streamedText, userMessage } from './chat-turns';
 import { waitForPhoenixSpans } from './phoenix-api';
 import { startPhoenixApp, type PhoenixApp } from './phoenix-app';
@@ -121,40 +122,43 @@ for (const c of CASES) {
       await fake?.close();
     });
 
-    test('Phoenix shows the provider, reported model, endpoint, provider usage and a cost from its price table', async () => {
-      const turn = await postTurn(app, `provider-${c.provider}-${Date.now()}`, [userMessage(`Hello ${c.provider}`)]);
-      expect(turn.status).toBe(200);
-      expect(streamedText(turn.body)).toBe(c.answer);
-      expect(fake.requests).toHaveLength(1);
+    for (const runtime of RUNTIMES) {
+      test(`[${runtime}] Phoenix shows the provider, reported model, endpoint, provider usage and a cost from its price table`, async () => {
+        const before = fake.requests.length;
+        const turn = await postTurn(app, `provider-${c.provider}-${runtime}-${Date.now()}`, [userMessage(`Hello ${c.provider}`)], runtime);
+        expect(turn.status).toBe(200);
+        expect(streamedText(turn.body)).toBe(c.answer);
+        expect(fake.requests).toHaveLength(before + 1);
 
-      const spans = await waitForPhoenixSpans(app.project, turn.traceId, (s) => s.length >= 2);
-      const { root, llms } = expectTurnTree(spans);
-      expect(root.status_code).toBe('OK');
-      expect(llms).toHaveLength(1);
-      const llm = llms[0]!;
-      expect(llm.status_code).toBe('OK');
-      expect(llm.attributes).toMatchObject({
-        'llm.model_name': c.model,
-        'llm.response.model_name': c.reportedModel,
-        'llm.provider': c.provider,
-        'url.full': expect.stringContaining(`${fake.baseURL}/${c.urlPath}`),
-        'url.path': c.urlPath,
-        'llm.token_count.prompt': c.usage.prompt,
-        'llm.token_count.completion': c.usage.completion,
-        'llm.token_count.total': c.usage.prompt + c.usage.completion,
-        'llm.token_count.prompt_details.cache_read': c.usage.cacheRead,
-        'llm.token_count.completion_details.reasoning': c.usage.reasoning,
-        'output.value': c.answer,
+        const spans = await waitForPhoenixSpans(app.project, turn.traceId, (s) => s.length >= 2);
+        const { root, llms } = expectTurnTree(spans);
+        expect(root.status_code).toBe('OK');
+        expect(llms).toHaveLength(1);
+        const llm = llms[0]!;
+        expect(llm.status_code).toBe('OK');
+        expect(llm.attributes).toMatchObject({
+          'llm.model_name': c.model,
+          'llm.response.model_name': c.reportedModel,
+          'llm.provider': c.provider,
+          'url.full': expect.stringContaining(`${fake.baseURL}/${c.urlPath}`),
+          'url.path': c.urlPath,
+          'llm.token_count.prompt': c.usage.prompt,
+          'llm.token_count.completion': c.usage.completion,
+          'llm.token_count.total': c.usage.prompt + c.usage.completion,
+          'llm.token_count.prompt_details.cache_read': c.usage.cacheRead,
+          'llm.token_count.completion_details.reasoning': c.usage.reasoning,
+          'output.value': c.answer,
+        });
+        expect(llm.attributes['llm.system']).toBe(c.system);
+        expect(llm.attributes['llm.token_count.prompt_details.cache_write']).toBe(c.usage.cacheWrite || undefined);
+        expect(JSON.parse(String(llm.attributes['llm.invocation_parameters']))).toMatchObject({ model: c.model });
+        expect(JSON.stringify(llm.attributes)).not.toMatch(/sk-ant-fake-phoenix|AIza-fake-phoenix/);
+
+        const prices = await phoenixModelPrices(c.model);
+        const trace = (await phoenixTrace(app.project, turn.traceId))!;
+        expectCost(gqlSpanOf(trace, llm.context.span_id), c.usage, prices);
+        expectTraceCostIsSumOfLlms(trace);
       });
-      expect(llm.attributes['llm.system']).toBe(c.system);
-      expect(llm.attributes['llm.token_count.prompt_details.cache_write']).toBe(c.usage.cacheWrite || undefined);
-      expect(JSON.parse(String(llm.attributes['llm.invocation_parameters']))).toMatchObject({ model: c.model });
-      expect(JSON.stringify(llm.attributes)).not.toMatch(/sk-ant-fake-phoenix|AIza-fake-phoenix/);
-
-      const prices = await phoenixModelPrices(c.model);
-      const trace = (await phoenixTrace(app.project, turn.traceId))!;
-      expectCost(gqlSpanOf(trace, llm.context.span_id), c.usage, prices);
-      expectTraceCostIsSumOfLlms(trace);
-    });
+    }
   });
 }
