@@ -3,7 +3,8 @@
  * documents it (https://docs.anthropic.com/en/docs/build-with-claude/streaming): `message_start`
  * (with the input usage and cache counts), a `thinking` block (`thinking_delta`, `signature_delta`),
  * a `text` block (`text_delta`), `ping`s, `message_delta` (stop reason and output usage) and
- * `message_stop`. It can fail with an HTTP error (Anthropic's error body), send an `error` event
+ * `message_stop`; with `toolCall`, a `tool_use` block (`input_json_delta`s, stop reason `tool_use`)
+ * until the request carries its `tool_result`. It can fail with an HTTP error (Anthropic's error body), send an `error` event
  * mid-stream, stall or reset.
  */
 import { sseFrame, startFakeSseServer, type FakeSseServer } from './fake-sse-server';
@@ -31,6 +32,8 @@ export interface FakeAnthropicOptions {
   /** Stop sending after this many text deltas (the connection stays open). */
   stallAfterWords?: number;
   delayMs?: number;
+  /** Answer a request without a `tool_result` with this tool call (its input streamed in two pieces). */
+  toolCall?: { name: string; input: Record<string, unknown> };
 }
 
 const ERROR_TYPES: Record<number, string> = {
@@ -91,6 +94,18 @@ export function startFakeAnthropic(options: FakeAnthropicOptions = {}): Promise<
       frames.push(sseFrame({ type: 'content_block_stop', index }, 'content_block_stop'));
       index++;
     }
+    if (options.toolCall && !hasToolResult(request.body)) {
+      const json = JSON.stringify(options.toolCall.input);
+      const half = Math.floor(json.length / 2);
+      frames.push(sseFrame({ type: 'content_block_start', index, content_block: { type: 'tool_use', id: 'toolu_fake01', name: options.toolCall.name, input: {} } }, 'content_block_start'));
+      for (const piece of [json.slice(0, half), json.slice(half)]) {
+        frames.push(sseFrame({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: piece } }, 'content_block_delta'));
+      }
+      frames.push(sseFrame({ type: 'content_block_stop', index }, 'content_block_stop'));
+      frames.push(sseFrame({ type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens } }, 'message_delta'));
+      frames.push(sseFrame({ type: 'message_stop' }, 'message_stop'));
+      return { type: 'sse', frames, delayMs: options.delayMs };
+    }
     frames.push(sseFrame({ type: 'content_block_start', index, content_block: { type: 'text', text: '' } }, 'content_block_start'));
     frames.push(sseFrame({ type: 'ping' }, 'ping'));
     const firstWordFrame = frames.length;
@@ -116,6 +131,11 @@ export function startFakeAnthropic(options: FakeAnthropicOptions = {}): Promise<
     const stallAfterFrames = options.stallAfterWords === undefined ? undefined : firstWordFrame + options.stallAfterWords;
     return { type: 'sse', frames, delayMs: options.delayMs, stallAfterFrames };
   });
+}
+
+function hasToolResult(body: Record<string, unknown>): boolean {
+  const messages = Array.isArray(body.messages) ? (body.messages as { content?: unknown }[]) : [];
+  return messages.some((m) => Array.isArray(m.content) && m.content.some((part: { type?: string }) => part.type === 'tool_result'));
 }
 
 function anthropicError(type: string, message: string) {

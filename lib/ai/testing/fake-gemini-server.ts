@@ -4,7 +4,8 @@
  * (https://ai.google.dev/api/generate-content#method:-models.streamgeneratecontent): thought parts
  * (`thought: true`) before the text parts, `modelVersion` and `responseId` on every chunk, and
  * `usageMetadata` (with `cachedContentTokenCount`, `thoughtsTokenCount`) on the last one with the
- * `finishReason`. It can fail with an HTTP error (Google's error body), send an error chunk
+ * `finishReason`; with `toolCall`, a `functionCall` part until the request carries its
+ * `functionResponse`. It can fail with an HTTP error (Google's error body), send an error chunk
  * mid-stream, or stall.
  */
 import { sseFrame, startFakeSseServer, type FakeSseServer } from './fake-sse-server';
@@ -30,6 +31,8 @@ export interface FakeGeminiOptions {
   errorAfterWords?: number;
   stallAfterWords?: number;
   delayMs?: number;
+  /** Answer a request without a `functionResponse` with this function call. */
+  toolCall?: { name: string; args: Record<string, unknown> };
 }
 
 const STATUS_NAMES: Record<number, string> = {
@@ -58,6 +61,10 @@ export function startFakeGemini(options: FakeGeminiOptions = {}): Promise<FakeSs
     const words = options.words ?? ['Hello', ' from', ' the', ' fake', ' Gemini.'];
     const usage = options.usageMetadata ?? { promptTokenCount: 12, candidatesTokenCount: words.length, totalTokenCount: 12 + words.length };
     const frames = (options.thoughts ?? []).map((thought) => chunk(candidate([{ text: thought, thought: true }])));
+    if (options.toolCall && !hasFunctionResponse(request.body)) {
+      frames.push(chunk({ ...candidate([{ functionCall: { name: options.toolCall.name, args: options.toolCall.args } }], 'STOP'), usageMetadata: usage }));
+      return { type: 'sse', frames, delayMs: options.delayMs };
+    }
     const firstWordFrame = frames.length;
     for (const [i, word] of words.entries()) {
       if (i === options.errorAfterWords) {
@@ -75,6 +82,11 @@ export function startFakeGemini(options: FakeGeminiOptions = {}): Promise<FakeSs
     const stallAfterFrames = options.stallAfterWords === undefined ? undefined : firstWordFrame + options.stallAfterWords;
     return { type: 'sse', frames, delayMs: options.delayMs, stallAfterFrames };
   });
+}
+
+function hasFunctionResponse(body: Record<string, unknown>): boolean {
+  const contents = Array.isArray(body.contents) ? (body.contents as { parts?: { functionResponse?: unknown }[] }[]) : [];
+  return contents.some((c) => c.parts?.some((part) => part.functionResponse !== undefined));
 }
 
 function googleError(code: number, message: string) {

@@ -4,6 +4,7 @@
  * turn's spans from the in-memory tracing.
  */
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ToolSet } from 'ai';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { streamChatTurn } from '@/lib/chat/stream-chat-turn';
 import { spanByKind } from '@/lib/tracing/testing/in-memory-tracing';
@@ -13,23 +14,27 @@ export interface TracedTurn {
   /** The text the UI received. */
   text: string;
   errors: string[];
+  /** The LLM span (the only one; with tools: the last one). */
   llm: ReadableSpan;
+  llms: ReadableSpan[];
+  tools: ReadableSpan[];
   turn: ReadableSpan;
 }
 
 type UiChunk = { type: string; delta?: string; errorText?: string };
 
-/** `abortAfterTextChunks`: the client goes away (Stop) after that many text deltas. */
+/** `abortAfterTextChunks`: the client goes away (Stop) after that many text deltas. `tools`: the chat's tools (an AGENT turn). */
 export async function runTracedTurn(
   spans: () => ReadableSpan[],
   question: string,
-  options: { abortAfterTextChunks?: number } = {},
+  options: { abortAfterTextChunks?: number; tools?: ToolSet } = {},
 ): Promise<TracedTurn> {
   const abort = new AbortController();
   const { result } = await streamChatTurn({
     sessionId: 'provider-test',
     messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: question }] }],
     signal: abort.signal,
+    tools: options.tools,
   });
   const texts: string[] = [];
   const errors: string[] = [];
@@ -40,8 +45,14 @@ export async function runTracedTurn(
     }
     if (chunk.type === 'error') errors.push(chunk.errorText ?? '');
   }
-  await vi.waitFor(() => expect(spans().some((s) => s.attributes['openinference.span.kind'] === 'CHAIN')).toBe(true));
-  return { text: texts.join(''), errors, llm: spanByKind(spans(), 'LLM'), turn: spanByKind(spans(), 'CHAIN') };
+  const turnKind = options.tools ? 'AGENT' : 'CHAIN';
+  await vi.waitFor(() => expect(spans().some((s) => s.attributes['openinference.span.kind'] === turnKind)).toBe(true));
+  const ofKind = (kind: string) =>
+    spans()
+      .filter((s) => s.attributes['openinference.span.kind'] === kind)
+      .sort((a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1]);
+  const llms = ofKind('LLM');
+  return { text: texts.join(''), errors, llm: llms.length === 1 ? spanByKind(spans(), 'LLM') : llms.at(-1)!, llms, tools: ofKind('TOOL'), turn: spanByKind(spans(), turnKind) };
 }
 
 /** Starts a fake provider server for the enclosing `describe` and points the app's env at it. */
