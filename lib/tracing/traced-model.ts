@@ -17,6 +17,7 @@ import type { ModelIdentity } from './model-identity';
 import type { OIToolCall } from './message-attributes';
 import { promptToMessages } from './prompt-messages';
 import { getResponseModelAttributes } from './response-model-attributes';
+import { usageAtStreamStart } from './stream-start-usage';
 import { ATTR, EVENT, OpenInferenceSpanKind } from './semconv';
 import { outcomeOfAbort, startSpan, type OpenSpan, type SpanEventRecord, type SpanOutcome } from './span-lifecycle';
 import { getLLMToolsAttributes, type ToolDefinition } from './tool-attributes';
@@ -162,6 +163,9 @@ function recordStream(
           break;
         case 'response-metadata':
           responseModelName = part.modelId ?? responseModelName;
+          break;
+        case 'custom':
+          usage ??= usageAtStreamStart(part);
           break;
         case 'finish':
           usage = usageFromProvider(part.usage);

@@ -119,12 +119,16 @@ describe('Anthropic sending an error event mid-stream', () => {
 describe('Anthropic stream stopped by the user', () => {
   const fake = useFakeAnthropic({ delayMs: 30 }, { CHAT_LLM_PROVIDER: 'anthropic' });
 
-  it('ends the LLM span as aborted with the partial output and the prompt count is not guessed', async () => {
+  it('ends the LLM span as aborted with the partial output and the prompt count message_start reported', async () => {
     const { llm } = await runTracedTurn(tracing.spans, 'Hi', { abortAfterTextChunks: 2 });
     expect(llm.attributes['stream.outcome']).toBe('aborted');
     expect(llm.status.code).not.toBe(SpanStatusCode.ERROR);
     expect(llm.attributes['output.value']).toBe('Hello from');
+    // message_start said 21 input tokens, 0 from the cache; the completion was never reported.
+    expect(llm.attributes['llm.token_count.prompt']).toBe(21);
+    expect(llm.attributes['llm.token_count.prompt_details.cache_read']).toBe(0);
     expect(llm.attributes['llm.token_count.completion']).toBeUndefined();
+    expect(llm.attributes['llm.token_count.total']).toBeUndefined();
     await vi.waitFor(() => expect(fake().disconnects).toBe(1));
   });
 });
