@@ -8,8 +8,10 @@ import { getTokenCountAttributes } from './token-usage';
 
 export interface LLMRequest {
   modelName: string;
-  provider: string;
-  system: string;
+  /** `llm.provider`; left out when unknown. */
+  provider?: string;
+  /** `llm.system`; left out when OpenInference defines none for the provider. */
+  system?: string;
   invocationParameters: Record<string, unknown>;
   messages: readonly OIMessage[];
 }
@@ -19,8 +21,6 @@ export interface LLMResponse {
   toolCalls?: readonly OIToolCall[];
   usage?: TokenUsage;
   finishReason?: string;
-  /** The model the provider says answered, when it differs from the requested one. */
-  responseModelName?: string;
 }
 
 /**
@@ -32,8 +32,8 @@ export function getLLMRequestAttributes(request: LLMRequest): Attributes {
   const { kept, omitted } = budgetInputMessages(request.messages);
   return {
     [ATTR.LLM_MODEL_NAME]: request.modelName,
-    [ATTR.LLM_PROVIDER]: request.provider,
-    [ATTR.LLM_SYSTEM]: request.system,
+    ...(request.provider ? { [ATTR.LLM_PROVIDER]: request.provider } : {}),
+    ...(request.system ? { [ATTR.LLM_SYSTEM]: request.system } : {}),
     [ATTR.LLM_INVOCATION_PARAMETERS]: JSON.stringify(request.invocationParameters),
     [ATTR.INPUT_VALUE]: boundedJson({ messages: withoutImageUrls(request.messages) }),
     [ATTR.INPUT_MIME_TYPE]: MimeType.JSON,
@@ -59,7 +59,6 @@ export function getLLMResponseAttributes(response: LLMResponse): Attributes {
     ...(hasText ? { [ATTR.OUTPUT_VALUE]: response.text, [ATTR.OUTPUT_MIME_TYPE]: MimeType.TEXT } : {}),
     ...(hasText || toolCalls.length > 0 ? getMessageAttributes(MESSAGE_LIST.OUTPUT, [message]) : {}),
     ...(response.finishReason !== undefined ? { [ATTR.LLM_FINISH_REASON]: response.finishReason } : {}),
-    ...(response.responseModelName !== undefined ? { [ATTR.LLM_MODEL_NAME]: response.responseModelName } : {}),
     ...(response.usage ? getTokenCountAttributes(response.usage) : {}),
   };
 }

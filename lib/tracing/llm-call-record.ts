@@ -5,6 +5,7 @@
  * tool calls, token counts when known, the first-token event.
  */
 import { getLLMResponseAttributes } from './llm-attributes';
+import { getResponseModelAttributes } from './response-model-attributes';
 import type { OIToolCall } from './message-attributes';
 import { ATTR, EVENT } from './semconv';
 import { now, type FinalState, type OpenSpan } from './span-lifecycle';
@@ -18,6 +19,8 @@ export interface LLMCallRecord {
   readonly toolCalls: OIToolCall[];
   usage?: TokenUsage;
   finishReason?: string;
+  /** The model the provider says answered (`response-metadata`). */
+  responseModelName?: string;
   /** An `error` part the provider streamed. */
   streamError?: { error: unknown };
   /** Notes the first text delta (once). */
@@ -48,7 +51,10 @@ export function startLLMCallRecord(span: OpenSpan, signal: AbortSignal | undefin
     finalState() {
       const { textChunks, toolCalls, usage, finishReason } = record;
       return {
-        attributes: getLLMResponseAttributes({ text: textChunks.join(''), toolCalls, usage, finishReason }),
+        attributes: {
+          ...getLLMResponseAttributes({ text: textChunks.join(''), toolCalls, usage, finishReason }),
+          ...getResponseModelAttributes(record.responseModelName),
+        },
         events:
           firstTokenAt === undefined
             ? []
