@@ -1,4 +1,4 @@
-import { composeLongOfflineAnswer, composeOfflineAnswer } from './offline-answer';
+import { composeLongOfflineAnswer, composeOfflineAnswer, composeOfflineReasoning } from './offline-answer';
 
 /**
  * Commands the offline model understands at the start of a message, so users and tests can see the
@@ -11,9 +11,11 @@ export const OFFLINE_DIRECTIVES = {
   failMid: '/fail-mid',
   /** A longer answer at ≥ 150 ms per word, to press Stop mid-stream. */
   slow: '/slow',
+  /** The model thinks first: streamed reasoning (like Anthropic thinking), then the answer. */
+  think: '/think',
 } as const;
 
-export type OfflineDirective = 'fail' | 'failMid' | 'slow';
+export type OfflineDirective = 'fail' | 'failMid' | 'slow' | 'think';
 
 export const SLOW_MIN_DELAY_MS = 150;
 /** How many words `/fail-mid` streams before failing. */
@@ -22,7 +24,7 @@ export const FAIL_MID_AFTER_WORDS = 8;
 export function parseDirective(text: string): { directive?: OfflineDirective; rest: string } {
   const trimmed = text.trimStart();
   // `/fail-mid` first: `/fail` is its prefix.
-  for (const directive of ['failMid', 'fail', 'slow'] as const) {
+  for (const directive of ['failMid', 'fail', 'slow', 'think'] as const) {
     const command = OFFLINE_DIRECTIVES[directive];
     if (trimmed === command || trimmed.startsWith(`${command} `) || trimmed.startsWith(`${command}\n`)) {
       return { directive, rest: trimmed.slice(command.length).trim() };
@@ -35,6 +37,12 @@ export function parseDirective(text: string): { directive?: OfflineDirective; re
 export function offlineAnswerFor(userText: string): string {
   const { directive, rest } = parseDirective(userText);
   return directive === 'slow' ? composeLongOfflineAnswer(rest) : composeOfflineAnswer(rest);
+}
+
+/** The reasoning the offline model streams before its answer (`/think` only; otherwise empty). */
+export function offlineReasoningFor(userText: string): string {
+  const { directive, rest } = parseDirective(userText);
+  return directive === 'think' ? composeOfflineReasoning(rest) : '';
 }
 
 /** Splits an answer into stream chunks: one per word with its leading whitespace, so they join back exactly. */

@@ -15,6 +15,7 @@ import {
 import {
   FAIL_MID_AFTER_WORDS,
   offlineAnswerFor,
+  offlineReasoningFor,
   parseDirective,
   SLOW_MIN_DELAY_MS,
   toWordChunks,
@@ -44,25 +45,25 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
     // Image URLs are passed through, never downloaded by the AI SDK on the server.
     supportedUrls: { 'image/*': [/^https:\/\/.+/] },
     async doGenerate(call) {
-      const { directive, answer, toolCall } = plan(call);
+      const { directive, answer, reasoning = '', toolCall } = plan(call);
       if (directive === 'fail' || directive === 'failMid') throw simulatedFailure();
       if (toolCall) {
         const part = toolCallPart(toolCall);
         return { content: [part], finishReason: TOOL_CALLS, usage: usage(call.prompt, part.input), warnings: [] };
       }
       return {
-        content: [{ type: 'text', text: answer }],
+        content: [...(reasoning ? [{ type: 'reasoning' as const, text: reasoning }] : []), { type: 'text', text: answer }],
         finishReason: { unified: 'stop', raw: 'stop' },
-        usage: usage(call.prompt, answer),
+        usage: usage(call.prompt, answer, reasoning),
         warnings: [],
       };
     },
     async doStream(call) {
-      const { directive, answer, toolCall } = plan(call);
+      const { directive, answer, reasoning = '', toolCall } = plan(call);
       if (directive === 'fail') throw simulatedFailure();
       if (toolCall) return { stream: streamToolCall(call, modelId, toolCallPart(toolCall)) };
       const delayMs = directive === 'slow' ? Math.max(baseDelay, SLOW_MIN_DELAY_MS) : baseDelay;
-      return { stream: streamAnswer(call, modelId, answer, delayMs, directive === 'failMid') };
+      return { stream: streamAnswer(call, modelId, { answer, reasoning }, delayMs, directive === 'failMid') };
     },
   };
 }
@@ -70,6 +71,8 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
 interface Plan {
   directive?: OfflineDirective;
   answer: string;
+  /** `/think`: streamed as reasoning parts before the answer. */
+  reasoning?: string;
   toolCall?: PlannedToolCall;
 }
 
@@ -84,7 +87,7 @@ function plan({ prompt, tools }: LanguageModelV4CallOptions): Plan {
   const toolNames = (tools ?? []).flatMap((tool) => (tool.type === 'function' ? [tool.name] : []));
   const toolCall = directive ? undefined : planToolCall(text, toolNames);
   const note = images > 0 ? ` (I received ${images} image${images === 1 ? '' : 's'}, but I cannot see images.)` : '';
-  return { directive, answer: offlineAnswerFor(text) + note, toolCall };
+  return { directive, answer: offlineAnswerFor(text) + note, reasoning: offlineReasoningFor(text), toolCall };
 }
 
 function imageCount(message: LanguageModelV4Prompt[number] | undefined): number {
@@ -125,12 +128,14 @@ function streamToolCall(call: LanguageModelV4CallOptions, modelId: string, part:
 function streamAnswer(
   call: LanguageModelV4CallOptions,
   modelId: string,
-  answer: string,
+  { answer, reasoning }: { answer: string; reasoning: string },
   delayMs: number,
   failMidway: boolean,
 ): ReadableStream<LanguageModelV4StreamPart> {
   const signal = call.abortSignal;
   const words = toWordChunks(answer);
+  const thoughts = toWordChunks(reasoning);
+  let thought = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let wake: (() => void) | undefined;
   let cancelled = false;
@@ -154,23 +159,34 @@ function streamAnswer(
     start(controller) {
       controller.enqueue({ type: 'stream-start', warnings: [] });
       controller.enqueue({ type: 'response-metadata', id: `offline-${Date.now().toString(36)}`, modelId, timestamp: new Date() });
-      controller.enqueue({ type: 'text-start', id: 'text-0' });
+      controller.enqueue(thoughts.length > 0 ? { type: 'reasoning-start', id: 'reasoning-0' } : { type: 'text-start', id: 'text-0' });
     },
     async pull(controller) {
       if (signal?.aborted) return controller.error(signal.reason);
+      if (thought < thoughts.length) {
+        if (thought > 0) await wait();
+        if (cancelled) return;
+        if (signal?.aborted) return controller.error(signal.reason);
+        controller.enqueue({ type: 'reasoning-delta', id: 'reasoning-0', delta: thoughts[thought++]! });
+        if (thought === thoughts.length) {
+          controller.enqueue({ type: 'reasoning-end', id: 'reasoning-0' });
+          controller.enqueue({ type: 'text-start', id: 'text-0' });
+        }
+        return;
+      }
       if (failMidway && index === Math.min(FAIL_MID_AFTER_WORDS, words.length - 1)) {
         controller.enqueue({ type: 'error', error: new Error('Offline model: simulated failure mid-stream (/fail-mid)') });
         return controller.close();
       }
       if (index < words.length) {
-        if (index > 0) await wait();
+        if (index > 0 || thoughts.length > 0) await wait();
         if (cancelled) return;
         if (signal?.aborted) return controller.error(signal.reason);
         controller.enqueue({ type: 'text-delta', id: 'text-0', delta: words[index++]! });
         return;
       }
       controller.enqueue({ type: 'text-end', id: 'text-0' });
-      controller.enqueue({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage: usage(call.prompt, answer) });
+      controller.enqueue({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage: usage(call.prompt, answer, reasoning) });
       controller.close();
     },
     cancel() {
@@ -180,12 +196,14 @@ function streamAnswer(
   });
 }
 
-function usage(prompt: LanguageModelV4Prompt, answer: string): LanguageModelV4Usage {
+/** Reasoning counts as output tokens, reported apart as reasoning tokens (as providers do). */
+function usage(prompt: LanguageModelV4Prompt, answer: string, reasoning = ''): LanguageModelV4Usage {
   const input = countPromptTokens(prompt);
-  const output = countTextTokens(answer);
+  const text = countTextTokens(answer);
+  const thinking = reasoning === '' ? undefined : countTextTokens(reasoning);
   return {
     inputTokens: { total: input, noCache: input, cacheRead: undefined, cacheWrite: undefined },
-    outputTokens: { total: output, text: output, reasoning: undefined },
+    outputTokens: { total: text + (thinking ?? 0), text, reasoning: thinking },
   };
 }
 

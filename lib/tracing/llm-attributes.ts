@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import { getMessageAttributes, withoutImageUrls, type OIMessage, type OIToolCall } from './message-attributes';
+import { assistantMessage, getMessageAttributes, withoutImageUrls, type OIMessage, type OIToolCall } from './message-attributes';
 import { ATTR, MESSAGE_LIST, MimeType } from './semconv';
 import type { TokenUsage } from './token-usage';
 import { getTokenCountAttributes } from './token-usage';
@@ -14,6 +14,8 @@ export interface LLMRequest {
 
 export interface LLMResponse {
   text: string;
+  /** Streamed reasoning (thinking): a `reasoning` content block of the output message, never in `output.value`. */
+  reasoning?: string;
   toolCalls?: readonly OIToolCall[];
   usage?: TokenUsage;
   finishReason?: string;
@@ -36,11 +38,7 @@ export function getLLMRequestAttributes(request: LLMRequest): Attributes {
 
 /** Attributes known only when the stream closes: what was generated and what it cost. */
 export function getLLMResponseAttributes(response: LLMResponse): Attributes {
-  const message: OIMessage = {
-    role: 'assistant',
-    content: response.text,
-    ...(response.toolCalls && response.toolCalls.length > 0 ? { toolCalls: [...response.toolCalls] } : {}),
-  };
+  const message = assistantMessage(response.text, response.reasoning, response.toolCalls);
   return {
     [ATTR.OUTPUT_VALUE]: response.text,
     [ATTR.OUTPUT_MIME_TYPE]: MimeType.TEXT,

@@ -63,6 +63,7 @@ export function traceLanguageModel(
       try {
         const result = await otelContext.with(span.context, () => model.doGenerate(options));
         const text = result.content.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('');
+        const reasoning = result.content.flatMap((part) => (part.type === 'reasoning' ? [part.text] : [])).join('');
         onCallText?.([text]);
         const toolCalls = result.content.flatMap((part) =>
           part.type === 'tool-call' ? [{ id: part.toolCallId, name: part.toolName, arguments: part.input }] : [],
@@ -71,6 +72,7 @@ export function traceLanguageModel(
           { type: 'ok' },
           getLLMResponseAttributes({
             text,
+            reasoning,
             toolCalls,
             usage: usageFromProvider(result.usage),
             finishReason: result.finishReason.unified,
@@ -127,6 +129,7 @@ function recordStream(
   onCallText: ((chunks: readonly string[]) => void) | undefined,
 ): TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart> {
   const textChunks: string[] = [];
+  const reasoningChunks: string[] = [];
   onCallText?.(textChunks);
   let firstTokenAt: number | undefined;
   const toolCalls: OIToolCall[] = [];
@@ -136,7 +139,7 @@ function recordStream(
   let hasError = false;
 
   const finalAttributes = () =>
-    getLLMResponseAttributes({ text: textChunks.join(''), toolCalls, usage, finishReason });
+    getLLMResponseAttributes({ text: textChunks.join(''), reasoning: reasoningChunks.join(''), toolCalls, usage, finishReason });
   span.finalAttributesOnInterrupt = finalAttributes;
   const events = (): SpanEventRecord[] =>
     firstTokenAt === undefined
@@ -154,6 +157,9 @@ function recordStream(
         case 'text-delta':
           if (firstTokenAt === undefined) firstTokenAt = now();
           textChunks.push(part.delta);
+          break;
+        case 'reasoning-delta':
+          reasoningChunks.push(part.delta);
           break;
         case 'tool-call':
           toolCalls.push({ id: part.toolCallId, name: part.toolName, arguments: part.input });
