@@ -13,7 +13,9 @@ import { context as otelContext, type Context } from '@opentelemetry/api';
 import { getInvocationParameters } from './invocation-parameters';
 import { getLLMRequestAttributes, getLLMResponseAttributes } from './llm-attributes';
 import type { OIToolCall } from './message-attributes';
+import { SYSTEM_PROMPT_TEMPLATE } from '@/lib/ai/system-prompt';
 import { promptToMessages } from './prompt-messages';
+import { getPromptTemplateAttributesFor } from './prompt-template-attributes';
 import { ATTR, EVENT, OpenInferenceSpanKind } from './semconv';
 import { outcomeOfAbort, startSpan, type OpenSpan, type SpanEventRecord, type SpanOutcome } from './span-lifecycle';
 import { getLLMToolsAttributes, type ToolDefinition } from './tool-attributes';
@@ -36,7 +38,7 @@ export function traceLanguageModel(
   parent: Context,
   onCallText?: (chunks: readonly string[]) => void,
 ): LanguageModelV4 {
-  const startLLMSpan = (options: LanguageModelV4CallOptions): OpenSpan =>
+  const startLLMSpan = (options: LanguageModelV4CallOptions, messages = promptToMessages(options.prompt)): OpenSpan =>
     startSpan({
       name: `llm ${model.modelId}`,
       kind: OpenInferenceSpanKind.LLM,
@@ -47,9 +49,10 @@ export function traceLanguageModel(
           provider: identity.provider,
           system: identity.system,
           invocationParameters: getInvocationParameters(model.modelId, options),
-          messages: promptToMessages(options.prompt),
+          messages,
         }),
         ...getLLMToolsAttributes(offeredTools(options)),
+        ...getPromptTemplateAttributesFor(messages, [SYSTEM_PROMPT_TEMPLATE]),
       },
     });
 
