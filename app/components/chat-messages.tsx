@@ -40,7 +40,7 @@ export function AssistantMessage({
 }) {
   const text = textOf(message);
   const reasoning = message.parts.flatMap((part) => (part.type === 'reasoning' ? [part.text] : [])).join('\n\n');
-  const { traceId, spanId, model, runtime, feedback } = message.metadata ?? {};
+  const { traceId, spanId, model, runtime, feedback, feedbackToken } = message.metadata ?? {};
   return (
     <div
       data-testid="message-assistant"
@@ -77,7 +77,7 @@ export function AssistantMessage({
               incomplete — failed mid-answer
             </span>
           ) : null}
-          {traceId && spanId && !streaming ? <FeedbackButtons traceId={traceId} spanId={spanId} enabled={feedback === true} /> : null}
+          {traceId && spanId && !streaming ? <FeedbackButtons traceId={traceId} spanId={spanId} enabled={feedback === true} feedbackToken={feedbackToken} /> : null}
           {stopped ? (
             <span data-testid="stopped-label" className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800">
               stopped

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { AddToDataset } from './add-to-dataset';
 
 type State = 'idle' | 'sending' | 'recorded' | 'error';
 
@@ -8,7 +9,7 @@ type State = 'idle' | 'sending' | 'recorded' | 'error';
  * Thumbs up/down with an optional comment on one answer. The server records it in Phoenix as an
  * annotation on this answer's turn span (`spanId`), never "the last message".
  */
-export function FeedbackButtons({ traceId, spanId, enabled }: { traceId: string; spanId: string; enabled: boolean }) {
+export function FeedbackButtons({ traceId, spanId, enabled, feedbackToken }: { traceId: string; spanId: string; enabled: boolean; feedbackToken?: string }) {
   const [rating, setRating] = useState<'up' | 'down'>();
   const [comment, setComment] = useState('');
   const [state, setState] = useState<State>('idle');
@@ -84,6 +85,7 @@ export function FeedbackButtons({ traceId, spanId, enabled }: { traceId: string;
           </button>
         </>
       ) : null}
+      {rating === 'down' ? <AddToDataset traceId={traceId} spanId={spanId} comment={comment} feedbackToken={feedbackToken} /> : null}
       {state === 'recorded' || state === 'error' ? (
         <span data-testid="feedback-status" data-state={state} role="status" className={state === 'error' ? 'text-red-600' : 'text-emerald-700'}>
           {message}

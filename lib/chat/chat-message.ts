@@ -15,6 +15,8 @@ export interface ChatMessageMetadata {
   finishReason?: string;
   /** Whether thumbs feedback is recorded (a Phoenix is configured). */
   feedback?: boolean;
+  /** Signed proof that this browser got this answer (feedback and "add to dataset" send it back). */
+  feedbackToken?: string;
 }
 
 export type ChatMessage = UIMessage<ChatMessageMetadata, UIDataTypes, InferUITools<ChatTools>>;
