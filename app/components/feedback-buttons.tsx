@@ -6,9 +6,10 @@ type State = 'idle' | 'sending' | 'recorded' | 'error';
 
 /**
  * Thumbs up/down with an optional comment on one answer. The server records it in Phoenix as an
- * annotation on this answer's turn span (`spanId`), never "the last message".
+ * annotation on this answer's turn span (`spanId`), never "the last message". `token` is the answer's
+ * signed feedback token: the server accepts the rating only with it, from this browser.
  */
-export function FeedbackButtons({ traceId, spanId, enabled }: { traceId: string; spanId: string; enabled: boolean }) {
+export function FeedbackButtons({ traceId, spanId, token, enabled }: { traceId: string; spanId: string; token?: string; enabled: boolean }) {
   const [rating, setRating] = useState<'up' | 'down'>();
   const [comment, setComment] = useState('');
   const [state, setState] = useState<State>('idle');
@@ -29,7 +30,7 @@ export function FeedbackButtons({ traceId, spanId, enabled }: { traceId: string;
       const response = await fetch('/api/feedback', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ traceId, spanId, rating, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
+        body: JSON.stringify({ traceId, spanId, rating, ...(token ? { token } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) }),
       });
       const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
       if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
