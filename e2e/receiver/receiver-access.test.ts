@@ -41,8 +41,8 @@ const ROUTES: [method: string, path: string, body?: () => Uint8Array | string, c
 
 describe('receiver with RECEIVER_API_KEY: every route but /health needs the key', () => {
   it.each(ROUTES)('%s %s → 401 without the key or with a wrong one, not 401 with it', async (method, path, body, contentType) => {
-    const headers = contentType ? { 'content-type': contentType } : {};
-    for (const wrong of [{}, { authorization: 'Bearer nope' }, { authorization: KEY }, { authorization: `Bearer ${KEY}x` }, { authorization: `bearer ${KEY}` }]) {
+    const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
+    for (const wrong of [{} as Record<string, string>, { authorization: 'Bearer nope' }, { authorization: KEY }, { authorization: `Bearer ${KEY}x` }, { authorization: `bearer ${KEY}` }]) {
       const refused = await send(method, path, { ...headers, ...wrong }, body?.());
       expect(refused.status, JSON.stringify(wrong)).toBe(401);
       expect(refused.body).not.toContain('guarded');
