@@ -9,10 +9,10 @@ type State = 'idle' | 'sending' | 'added' | 'error';
  * regression dataset. The server reads the conversation and the answer from Phoenix; this sends only
  * the ids, the answer's feedback token and the comment.
  */
-export function AddToDataset({ traceId, spanId, comment, feedbackToken }: { traceId: string; spanId: string; comment: string; feedbackToken?: string }) {
+export function AddToDataset({ traceId, spanId, comment, token }: { traceId: string; spanId: string; comment: string; token?: string }) {
   const [state, setState] = useState<State>('idle');
   const [message, setMessage] = useState('');
-  if (!feedbackToken) return null;
+  if (!token) return null;
 
   const add = async () => {
     setState('sending');
@@ -20,7 +20,7 @@ export function AddToDataset({ traceId, spanId, comment, feedbackToken }: { trac
       const response = await fetch('/api/feedback/dataset', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ traceId, spanId, feedbackToken, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
+        body: JSON.stringify({ traceId, spanId, token, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
       });
       const body = (await response.json().catch(() => ({}))) as { dataset?: string; created?: boolean; error?: { message?: string } };
       if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);

@@ -77,7 +77,7 @@ export function AssistantMessage({
               incomplete — failed mid-answer
             </span>
           ) : null}
-          {traceId && spanId && !streaming ? <FeedbackButtons traceId={traceId} spanId={spanId} enabled={feedback === true} feedbackToken={feedbackToken} /> : null}
+          {traceId && spanId && !streaming ? <FeedbackButtons traceId={traceId} spanId={spanId} token={feedbackToken} enabled={feedback === true} /> : null}
           {stopped ? (
             <span data-testid="stopped-label" className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800">
               stopped

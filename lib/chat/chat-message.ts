@@ -15,7 +15,7 @@ export interface ChatMessageMetadata {
   finishReason?: string;
   /** Whether thumbs feedback is recorded (a Phoenix is configured). */
   feedback?: boolean;
-  /** Signed proof that this browser got this answer (feedback and "add to dataset" send it back). */
+  /** Signed token that lets this browser, and only it, rate this answer (lib/feedback/feedback-token.ts). */
   feedbackToken?: string;
 }
 

@@ -27,7 +27,7 @@ export function userCookie(userId: string, secure: boolean): string {
   return `${USER_COOKIE}=${userId}; Path=/; Max-Age=${ONE_YEAR_S}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
 }
 
-function readCookie(header: string | null, name: string): string | undefined {
+export function readCookie(header: string | null, name: string): string | undefined {
   for (const pair of header?.split(';') ?? []) {
     const [key, ...value] = pair.trim().split('=');
     if (key === name) return value.join('=');

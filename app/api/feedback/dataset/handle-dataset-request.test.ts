@@ -59,7 +59,7 @@ const post = (body: unknown, cookie = `tc_uid=${USER}`, options = {}) =>
 describe('POST /api/feedback/dataset', () => {
   it('builds the example from the spans in Phoenix and appends it to the configured dataset with the server key', async () => {
     spansVisibleAfter = 2; // the spans arrive on the third query: the handler waits for them
-    const response = await post({ traceId: TRACE, spanId: SPAN, feedbackToken: await token(), comment: 'too vague' });
+    const response = await post({ traceId: TRACE, spanId: SPAN, token: await token(), comment: 'too vague' });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true, dataset: 'bad-answers', datasetId: 'RGF0YXNldDox', exampleId: `traced-chat-${TRACE}-${SPAN}`, created: true });
     const queries = requests.filter((r) => r.url?.startsWith('/v1/projects/'));
@@ -82,18 +82,19 @@ describe('POST /api/feedback/dataset', () => {
     ['no cookie', '', undefined],
     ["another user's cookie", 'tc_uid=00000000-0000-4000-8000-000000000000', undefined],
     ['a token for another span', undefined, { traceId: TRACE, spanId: '2222222222222222', userId: USER }],
+    ['no token at all', undefined, null],
   ])('refuses %s with 403 and never calls Phoenix', async (_, cookie, claims) => {
-    const response = await post({ traceId: TRACE, spanId: SPAN, feedbackToken: await token(claims) }, cookie ?? `tc_uid=${USER}`);
+    const body = claims === null ? { traceId: TRACE, spanId: SPAN } : { traceId: TRACE, spanId: SPAN, token: await token(claims) };
+    const response = await post(body, cookie ?? `tc_uid=${USER}`);
     expect(response.status).toBe(403);
-    expect((await response.json()).error.code).toBe('not_your_answer');
+    expect((await response.json()).error.code).toBe('feedback_forbidden');
     expect(requests).toHaveLength(0);
   });
 
   it.each([
-    [{ traceId: TRACE, spanId: SPAN }, 'feedbackToken'],
-    [{ traceId: TRACE, spanId: SPAN, feedbackToken: 'x', answer: 'made up' }, 'answer'],
-    [{ traceId: 'nope', spanId: SPAN, feedbackToken: 'x' }, 'traceId'],
-    [{ traceId: TRACE, spanId: SPAN, feedbackToken: 'x', comment: 'c'.repeat(1001) }, 'comment'],
+    [{ traceId: TRACE, spanId: SPAN, token: 'x', answer: 'made up' }, 'answer'],
+    [{ traceId: 'nope', spanId: SPAN, token: 'x' }, 'traceId'],
+    [{ traceId: TRACE, spanId: SPAN, token: 'x', comment: 'c'.repeat(1001) }, 'comment'],
   ])('rejects %j with a 400 naming the field', async (body, field) => {
     const response = await post(body);
     expect(response.status).toBe(400);
@@ -102,16 +103,16 @@ describe('POST /api/feedback/dataset', () => {
 
   it('409 when the turn never shows up in Phoenix, 502 when Phoenix refuses, 503 without Phoenix', async () => {
     spansVisibleAfter = 1000;
-    const missing = await post({ traceId: TRACE, spanId: SPAN, feedbackToken: await token() }, undefined, { waitMs: 50 });
+    const missing = await post({ traceId: TRACE, spanId: SPAN, token: await token() }, undefined, { waitMs: 50 });
     expect(missing.status).toBe(409);
     expect((await missing.json()).error.message).toContain('proj one');
     spansVisibleAfter = 0;
     uploadStatus = 422;
-    const refused = await post({ traceId: TRACE, spanId: SPAN, feedbackToken: await token() });
+    const refused = await post({ traceId: TRACE, spanId: SPAN, token: await token() });
     expect(refused.status).toBe(502);
     expect((await refused.json()).error.message).toContain('HTTP 422');
     const disabled = await handleDatasetRequest(
-      new Request('http://app/x', { method: 'POST', headers: { 'content-type': 'application/json', cookie: `tc_uid=${USER}` }, body: JSON.stringify({ traceId: TRACE, spanId: SPAN, feedbackToken: await token() }) }),
+      new Request('http://app/x', { method: 'POST', headers: { 'content-type': 'application/json', cookie: `tc_uid=${USER}` }, body: JSON.stringify({ traceId: TRACE, spanId: SPAN, token: await token() }) }),
       { env: { FEEDBACK_SIGNING_KEY: env.FEEDBACK_SIGNING_KEY } },
     );
     expect(disabled.status).toBe(503);

@@ -1,7 +1,6 @@
 import { datasetExampleFromSpans, datasetUploadBody, type DatasetExample } from '@/lib/feedback/dataset-example';
-import { feedbackSigningKey, verifyFeedbackToken } from '@/lib/feedback/feedback-token';
+import { authorizeFeedback } from '@/lib/feedback/authorize-feedback';
 import { fetchTraceSpans, phoenixDatasetTarget, PhoenixRequestError, uploadToDataset, type PhoenixDatasetTarget } from '@/lib/feedback/phoenix-dataset';
-import { isAnonymousUserId, USER_COOKIE } from '@/lib/http/anonymous-user';
 import { errorResponse, HttpError } from '@/lib/http/http-error';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { validate } from '@/lib/http/validate';
@@ -31,10 +30,7 @@ export async function handleDatasetRequest(request: Request, options: DatasetHan
   const env = options.env ?? process.env;
   try {
     const body = validate(datasetRequestSchema, await readJsonBody(request, MAX_BODY_BYTES), 'dataset example');
-    const userId = readCookie(request.headers.get('cookie'), USER_COOKIE);
-    if (!isAnonymousUserId(userId)) throw new HttpError(403, 'not_your_answer', 'Only the person who got this answer may add it (no user cookie).');
-    const check = await verifyFeedbackToken(body.feedbackToken, { traceId: body.traceId, spanId: body.spanId, userId }, await feedbackSigningKey(env));
-    if (!check.ok) throw new HttpError(403, 'not_your_answer', `Only the person who got this answer may add it (feedback token ${check.reason}).`);
+    await authorizeFeedback(request, body, env);
     const target = phoenixDatasetTarget(env);
     if (!target) throw new HttpError(503, 'dataset_disabled', 'Datasets need Phoenix: set PHOENIX_COLLECTOR_ENDPOINT.');
     const signal = AbortSignal.timeout(options.timeoutMs ?? 30_000);
@@ -78,12 +74,4 @@ async function exampleFromPhoenix(
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
-}
-
-function readCookie(header: string | null, name: string): string | undefined {
-  for (const pair of header?.split(';') ?? []) {
-    const [key, ...value] = pair.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
 }

@@ -8,7 +8,7 @@ import { feedbackRequestSchema } from '../schema';
 export const datasetRequestSchema = z.strictObject({
   traceId: feedbackRequestSchema.shape.traceId,
   spanId: feedbackRequestSchema.shape.spanId,
-  feedbackToken: z.string({ error: 'feedbackToken must be a string' }).min(1, 'feedbackToken is required').max(200, 'feedbackToken is too long'),
+  token: feedbackRequestSchema.shape.token,
   comment: feedbackRequestSchema.shape.comment,
 });
 
