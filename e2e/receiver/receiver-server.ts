@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { decodeJsonTraceRequest } from './decode-json-traces';
 import { decodeTraceRequest, encodeExportResponse, type ReceivedSpan } from './decode-traces';
 import { handleQuery } from './query-routes';
+import { handleSessionQuery } from './session-routes';
 import { checkAccess, storedHeaders } from './receiver-access';
 import { decodeContentEncoding, HttpError, readBody } from './request-body';
 import { openSegmentLog, type SegmentLogOptions } from './segment-log';
@@ -78,6 +79,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     }
     if (method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { ok: true });
     if (handleQuery(method, url, store, res)) return;
+    if (handleSessionQuery(method, url, store, res)) return;
     if (url.pathname === '/v1/span_annotations') {
       if (method !== 'POST') return sendJson(res, 405, { error: 'use POST for /v1/span_annotations' });
       return annotate(req, res);
