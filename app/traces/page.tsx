@@ -15,7 +15,7 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 
 export default async function TracesPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  await requireInspectorAccess(one(params.token));
+  await requireInspectorAccess();
   const source = inspectorSource(process.env);
   const session = one(params.session);
   const status = parseTraceStatus(one(params.status));
