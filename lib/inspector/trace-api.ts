@@ -65,7 +65,7 @@ export async function getTrace(receiverUrl: string, traceId: string): Promise<In
   return (await getJson(`${receiverUrl}/traces/${encodeURIComponent(traceId)}`)) as InspectedTrace | undefined;
 }
 
-async function getJson(url: string): Promise<unknown> {
+export async function getJson(url: string): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(url, { cache: 'no-store', headers: receiverHeaders(process.env), signal: AbortSignal.timeout(5000) });
