@@ -26,6 +26,8 @@ const systemChromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
+  // The real-Phoenix suite has its own config (playwright.phoenix.config.ts, npm run test:phoenix).
+  testIgnore: `${__dirname}/e2e/phoenix/**`,
   globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
