@@ -22,10 +22,10 @@ export function AddToDataset({ traceId, spanId, comment, token }: { traceId: str
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ traceId, spanId, token, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
       });
-      const body = (await response.json().catch(() => ({}))) as { dataset?: string; created?: boolean; error?: { message?: string } };
+      const body = (await response.json().catch(() => ({}))) as { dataset?: string; created?: boolean; updated?: boolean; error?: { message?: string } };
       if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
       setState('added');
-      setMessage(body.created === false ? `Already in dataset "${body.dataset}" (updated)` : `Added to dataset "${body.dataset}"`);
+      setMessage(body.created ? `Added to dataset "${body.dataset}"` : `Already in dataset "${body.dataset}"${body.updated ? ' (updated)' : ''}`);
     } catch (error) {
       setState('error');
       setMessage(error instanceof Error ? error.message : String(error));

@@ -61,7 +61,7 @@ describe('POST /api/feedback/dataset', () => {
     spansVisibleAfter = 2; // the spans arrive on the third query: the handler waits for them
     const response = await post({ traceId: TRACE, spanId: SPAN, token: await token(), comment: 'too vague' });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, dataset: 'bad-answers', datasetId: 'RGF0YXNldDox', exampleId: `traced-chat-${TRACE}-${SPAN}`, created: true });
+    expect(await response.json()).toEqual({ ok: true, dataset: 'bad-answers', datasetId: 'RGF0YXNldDox', exampleId: `traced-chat-${TRACE}-${SPAN}`, created: true, updated: false });
     const queries = requests.filter((r) => r.url?.startsWith('/v1/projects/'));
     expect(queries).toHaveLength(3);
     expect(queries[0]!.url).toBe(`/v1/projects/proj%20one/spans?trace_id=${TRACE}&limit=1000`);

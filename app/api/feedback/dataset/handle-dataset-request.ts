@@ -42,6 +42,7 @@ export async function handleDatasetRequest(request: Request, options: DatasetHan
       datasetId: result.datasetId,
       exampleId: example.exampleId,
       created: result.created > 0,
+      updated: result.updated > 0,
     });
   } catch (error) {
     if (error instanceof PhoenixRequestError) return errorResponse(new HttpError(502, 'phoenix_error', error.message));
