@@ -7,7 +7,11 @@ const tokensOf = (turn: TurnSpans) =>
   turn.all.filter((s) => s.attributes['openinference.span.kind'] === 'LLM').reduce((sum, s) => sum + Number(s.attributes['llm.token_count.total'] ?? 0), 0);
 
 test('sessions: the list shows turns, tokens, first input, last output and feedback; the session page shows the turns in order, a stopped one as "stopped"', async ({ page }, testInfo) => {
-  await page.goto(`/traces?token=${E2E.inspectorToken}`); // the inspector's token becomes a cookie
+  // The inspector is on behind a token: its 401 page's form exchanges it for a cookie.
+  await page.goto('/traces');
+  await page.getByTestId('inspector-token').fill(E2E.inspectorToken);
+  await page.getByTestId('inspector-token-submit').click();
+  await expect(page.getByTestId('traces-page')).toBeVisible();
   const chat = new ChatPage(page);
   await chat.open();
   await chat.ask('Hello sessions, what do you trace?');
