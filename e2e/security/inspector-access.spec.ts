@@ -76,7 +76,7 @@ test('next dev defaults to local: open on 127.0.0.1, 404 for a DNS-rebinding Hos
     const ok = await rawRequest(url, { headers: { host: `127.0.0.1:${DEV_PORT}` } });
     expect(ok.status).toBe(200);
     expect(ok.body).toContain('traces-page');
-    for (const headers of [{ host: `attacker.example:${DEV_PORT}` }, { host: `127.0.0.1:${DEV_PORT}`, 'x-forwarded-for': '198.51.100.4' }]) {
+    for (const headers of [{ host: `attacker.example:${DEV_PORT}` } as Record<string, string>, { host: `127.0.0.1:${DEV_PORT}`, 'x-forwarded-for': '198.51.100.4' }]) {
       const refused = await rawRequest(url, { headers });
       expect(refused.status, JSON.stringify(headers)).toBe(404);
       expect(refused.body).not.toContain('trace-list');
