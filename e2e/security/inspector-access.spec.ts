@@ -15,9 +15,14 @@ const WIDE_PORT = BASE_PORT + 21;
 const DEV_PORT = BASE_PORT + 22;
 const LOCAL_ENV = { TRACE_INSPECTOR: 'local', TRACE_INSPECTOR_TOKEN: '' };
 
+/** SIGTERM (`next dev` passes it on to its server process; SIGKILL would orphan that one), then SIGKILL after 10 s. */
 async function stop(server: ChildProcess) {
-  server.kill('SIGKILL');
-  if (server.exitCode === null) await new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  if (server.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  server.kill('SIGTERM');
+  const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 test('local (next start on 127.0.0.1): loopback requests only; spoofed forwarding headers and foreign Host values get 404', async () => {
