@@ -15,8 +15,8 @@ interface Answer {
 }
 
 /** One chat turn through `api` (its own cookie jar = one browser); the answer's ids and feedback token. */
-async function ask(api: APIRequestContext, text: string): Promise<Answer> {
-  const response = await api.post('/api/chat', { data: chatBody(`tokens-${Date.now()}`, text) });
+async function ask(api: APIRequestContext, text: string, baseUrl = E2E.appUrl): Promise<Answer> {
+  const response = await api.post(`${baseUrl}/api/chat`, { data: chatBody(`tokens-${Date.now()}`, text) });
   expect(response.status()).toBe(200);
   for (const line of (await response.text()).split('\n')) {
     if (!line.startsWith('data: {')) continue;
@@ -60,5 +60,19 @@ test("another browser, a forged or tampered token, or none: 403 and no annotatio
   } finally {
     await owner.dispose();
     await stranger.dispose();
+  }
+});
+
+test('a token issued by one instance verifies on another that shares FEEDBACK_SIGNING_KEY (serverless)', async ({ playwright }) => {
+  // The e2e config runs two `next start` processes with the same FEEDBACK_SIGNING_KEY; cookies are
+  // per host, not per port, so one jar is one browser for both.
+  const browser = await playwright.request.newContext();
+  try {
+    const answer = await ask(browser, 'Answered by the second instance', E2E.slowBatchAppUrl);
+    const response = await browser.post(`${E2E.appUrl}/api/feedback`, { data: { rating: 'up', ...answer } });
+    expect(response.status()).toBe(200);
+    await expect.poll(async () => (await fetchAnnotations(E2E.receiverUrl, answer.spanId)).length, { timeout: 20_000 }).toBe(1);
+  } finally {
+    await browser.dispose();
   }
 });
