@@ -111,4 +111,15 @@ describe('listeningAddresses', () => {
     }
     expect(listeningAddresses()).not.toContain('127.0.0.1');
   });
+
+  it('is undefined where the process cannot list its handles (edge-like runtimes)', () => {
+    const holder = process as unknown as { _getActiveHandles?: unknown };
+    const original = holder._getActiveHandles;
+    holder._getActiveHandles = undefined;
+    try {
+      expect(listeningAddresses()).toBeUndefined();
+    } finally {
+      holder._getActiveHandles = original;
+    }
+  });
 });

@@ -3,6 +3,7 @@
  * one trace's spans and annotations. Shapes mirror e2e/receiver (query-routes.ts): times are decimal
  * strings of Unix nanoseconds. Every read carries the receiver's key (receiverHeaders).
  */
+import { redactSecrets } from '@/lib/tracing/redact-secrets';
 import { receiverHeaders } from './inspector-source';
 // The receiver's own summary type: its JSON has no bigints, so it arrives as it is.
 export type { TraceStatus, TraceSummary } from '@/e2e/receiver/trace-summary';
@@ -70,13 +71,13 @@ export async function getJson(url: string): Promise<unknown> {
   try {
     response = await fetch(url, { cache: 'no-store', headers: receiverHeaders(process.env), signal: AbortSignal.timeout(5000) });
   } catch (error) {
-    throw new ReceiverUnavailableError(`cannot reach the trace receiver at ${new URL(url).origin}: ${(error as Error).message}`);
+    throw new ReceiverUnavailableError(redactSecrets(`cannot reach the trace receiver at ${new URL(url).origin}: ${(error as Error).message}`));
   }
   if (response.status === 404) return undefined;
   if (response.status === 401) {
     throw new ReceiverUnavailableError('the trace receiver wants its key: set RECEIVER_API_KEY to the receiver\'s key');
   }
-  if (!response.ok) throw new ReceiverUnavailableError(`the trace receiver answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  if (!response.ok) throw new ReceiverUnavailableError(redactSecrets(`the trace receiver answered ${response.status}: ${(await response.text()).slice(0, 300)}`));
   return response.json();
 }
 
