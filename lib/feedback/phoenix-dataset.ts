@@ -29,10 +29,12 @@ export function phoenixDatasetTarget(env: Env): PhoenixDatasetTarget | undefined
   };
 }
 
+/** A failed Phoenix call: `message` is safe for the client; `detail` (Phoenix's own answer) is for the server log only. */
 export class PhoenixRequestError extends Error {
   constructor(
+    readonly code: 'phoenix_unreachable' | 'phoenix_rejected',
     message: string,
-    readonly status?: number,
+    readonly detail: string,
   ) {
     super(message);
     this.name = 'PhoenixRequestError';
@@ -44,7 +46,7 @@ export async function fetchTraceSpans(target: PhoenixDatasetTarget, traceId: str
   const url = `${target.base}/v1/projects/${encodeURIComponent(target.project)}/spans?trace_id=${traceId}&limit=1000`;
   const response = await phoenixFetch(url, { headers: target.headers, signal });
   if (response.status === 404) return []; // project not created yet: nothing exported so far
-  if (!response.ok) throw new PhoenixRequestError(`Phoenix refused the span query (HTTP ${response.status})${await reason(response)}`, response.status);
+  if (!response.ok) throw await refused(response, 'the span query');
   const body = (await response.json()) as { data?: PhoenixSpan[] };
   return body.data ?? [];
 }
@@ -62,7 +64,7 @@ export async function uploadToDataset(target: PhoenixDatasetTarget, body: unknow
     body: JSON.stringify(body),
     signal,
   });
-  if (!response.ok) throw new PhoenixRequestError(`Phoenix refused the dataset example (HTTP ${response.status})${await reason(response)}`, response.status);
+  if (!response.ok) throw await refused(response, 'the dataset example');
   const data = ((await response.json()) as { data?: Record<string, unknown> }).data ?? {};
   return {
     datasetId: String(data.dataset_id ?? ''),
@@ -75,11 +77,12 @@ async function phoenixFetch(url: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(url, init);
   } catch (error) {
-    throw new PhoenixRequestError(`Phoenix could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof DOMException && error.name === 'TimeoutError') throw error;
+    throw new PhoenixRequestError('phoenix_unreachable', 'Phoenix could not be reached. Try again later.', error instanceof Error ? error.message : String(error));
   }
 }
 
-async function reason(response: Response): Promise<string> {
-  const text = (await response.text().catch(() => '')).slice(0, 300);
-  return text ? `: ${text}` : '';
+async function refused(response: Response, what: string): Promise<PhoenixRequestError> {
+  const body = (await response.text().catch(() => '')).slice(0, 500);
+  return new PhoenixRequestError('phoenix_rejected', `Phoenix refused ${what} (HTTP ${response.status}).`, `HTTP ${response.status}: ${body}`);
 }

@@ -110,7 +110,9 @@ describe('POST /api/feedback/dataset', () => {
     uploadStatus = 422;
     const refused = await post({ traceId: TRACE, spanId: SPAN, token: await token() });
     expect(refused.status).toBe(502);
-    expect((await refused.json()).error.message).toContain('HTTP 422');
+    const refusal = (await refused.json()).error;
+    expect(refusal).toMatchObject({ code: 'phoenix_rejected', message: expect.stringContaining('HTTP 422') });
+    expect(refusal.message).not.toContain('nope'); // Phoenix's own body stays in the server log
     const disabled = await handleDatasetRequest(
       new Request('http://app/x', { method: 'POST', headers: { 'content-type': 'application/json', cookie: `tc_uid=${USER}` }, body: JSON.stringify({ traceId: TRACE, spanId: SPAN, token: await token() }) }),
       { env: { FEEDBACK_SIGNING_KEY: env.FEEDBACK_SIGNING_KEY } },

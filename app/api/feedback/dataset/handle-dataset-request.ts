@@ -5,6 +5,7 @@ import { errorResponse, HttpError } from '@/lib/http/http-error';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { validate } from '@/lib/http/validate';
 import type { Env } from '@/lib/tracing/export-target';
+import { redactSecrets } from '@/lib/tracing/redact-secrets';
 import { datasetRequestSchema } from './schema';
 
 const MAX_BODY_BYTES = 8 * 1024;
@@ -24,7 +25,8 @@ export interface DatasetHandlerOptions {
  * example is built from the spans Phoenix stored for that turn, so a client cannot put words in the
  * dataset that the model never saw or said: it sends only ids, the token and its comment.
  * 503 `dataset_disabled` without Phoenix; 403 for a bad token; 409 `turn_not_in_phoenix` while the
- * turn's spans have not arrived; 502 when Phoenix refuses or cannot be reached.
+ * turn's spans have not arrived; 502 when Phoenix refuses or cannot be reached (generic message;
+ * Phoenix's own answer goes to the server log, redacted).
  */
 export async function handleDatasetRequest(request: Request, options: DatasetHandlerOptions = {}): Promise<Response> {
   const env = options.env ?? process.env;
@@ -45,7 +47,11 @@ export async function handleDatasetRequest(request: Request, options: DatasetHan
       updated: result.updated > 0,
     });
   } catch (error) {
-    if (error instanceof PhoenixRequestError) return errorResponse(new HttpError(502, 'phoenix_error', error.message));
+    if (error instanceof PhoenixRequestError) {
+      // Phoenix's own answer goes to the server log (redacted), never to the client.
+      console.error(`[feedback] dataset: ${error.message}`, redactSecrets(error.detail, env));
+      return errorResponse(new HttpError(502, error.code, `The answer could not be added: ${error.message}`));
+    }
     if (error instanceof DOMException && error.name === 'TimeoutError') {
       return errorResponse(new HttpError(504, 'phoenix_timeout', 'Phoenix did not answer in time; try again.'));
     }
