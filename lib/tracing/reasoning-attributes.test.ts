@@ -131,3 +131,14 @@ describe('traced model records streamed reasoning', () => {
     expect(attributes['llm.token_count.completion']).toBe(countTextTokens(reasoning) + countTextTokens(answer));
   });
 });
+
+describe('masking reaches reasoning', () => {
+  it('OPENINFERENCE_HIDE_OUTPUT_TEXT redacts the reasoning block as well as the answer', async () => {
+    const { maskAttributes } = await import('./mask-attributes');
+    const { traceConfigFromEnv } = await import('./trace-config');
+    const attributes = getLLMResponseAttributes({ text: 'Four.', reasoning: 'secret thoughts' });
+    const masked = maskAttributes({ 'openinference.span.kind': 'LLM', ...attributes }, traceConfigFromEnv({ OPENINFERENCE_HIDE_OUTPUT_TEXT: 'true' }));
+    expect(JSON.stringify(masked)).not.toContain('secret thoughts');
+    expect(masked[`${OUT}.contents.0.message_content.type`]).toBe('reasoning');
+  });
+});
