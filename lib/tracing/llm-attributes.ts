@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import { getMessageAttributes, withoutImageUrls, type OIMessage, type OIToolCall } from './message-attributes';
+import { assistantMessage, getMessageAttributes, withoutImageUrls, type OIMessage, type OIToolCall } from './message-attributes';
 import { ATTR, MESSAGE_LIST, MimeType } from './semconv';
 import type { TokenUsage } from './token-usage';
 import { budgetInputMessages, MAX_FLATTENED_OUTPUT_TOOL_CALLS } from './attribute-budget';
@@ -18,6 +18,8 @@ export interface LLMRequest {
 
 export interface LLMResponse {
   text: string;
+  /** Streamed reasoning (thinking): a `reasoning` content block of the output message, never in `output.value`. */
+  reasoning?: string;
   toolCalls?: readonly OIToolCall[];
   usage?: TokenUsage;
   finishReason?: string;
@@ -50,14 +52,11 @@ export function getLLMRequestAttributes(request: LLMRequest): Attributes {
 export function getLLMResponseAttributes(response: LLMResponse): Attributes {
   const toolCalls = (response.toolCalls ?? []).slice(0, MAX_FLATTENED_OUTPUT_TOOL_CALLS);
   const hasText = response.text !== '';
-  const message: OIMessage = {
-    role: 'assistant',
-    ...(hasText ? { content: response.text } : {}),
-    ...(toolCalls.length > 0 ? { toolCalls } : {}),
-  };
+  const hasReasoning = (response.reasoning ?? '') !== '';
+  const message = assistantMessage(response.text, response.reasoning, toolCalls);
   return {
     ...(hasText ? { [ATTR.OUTPUT_VALUE]: response.text, [ATTR.OUTPUT_MIME_TYPE]: MimeType.TEXT } : {}),
-    ...(hasText || toolCalls.length > 0 ? getMessageAttributes(MESSAGE_LIST.OUTPUT, [message]) : {}),
+    ...(hasText || hasReasoning || toolCalls.length > 0 ? getMessageAttributes(MESSAGE_LIST.OUTPUT, [message]) : {}),
     ...(response.finishReason !== undefined ? { [ATTR.LLM_FINISH_REASON]: response.finishReason } : {}),
     ...(response.usage ? getTokenCountAttributes(response.usage) : {}),
   };

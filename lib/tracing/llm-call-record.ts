@@ -16,6 +16,8 @@ export interface LLMCallRecord {
   readonly span: OpenSpan;
   /** Text deltas in order (a live list: callers may read it while the call streams). */
   readonly textChunks: string[];
+  /** Reasoning (thinking) deltas in order: a `reasoning` content block of the output message. */
+  readonly reasoningChunks: string[];
   readonly toolCalls: OIToolCall[];
   usage?: TokenUsage;
   finishReason?: string;
@@ -44,15 +46,16 @@ export function startLLMCallRecord(span: OpenSpan, signal: AbortSignal | undefin
   const record: LLMCallRecord = {
     span,
     textChunks: [],
+    reasoningChunks: [],
     toolCalls: [],
     markFirstToken() {
       firstTokenAt ??= now();
     },
     finalState() {
-      const { textChunks, toolCalls, usage, finishReason } = record;
+      const { textChunks, reasoningChunks, toolCalls, usage, finishReason } = record;
       return {
         attributes: {
-          ...getLLMResponseAttributes({ text: textChunks.join(''), toolCalls, usage, finishReason }),
+          ...getLLMResponseAttributes({ text: textChunks.join(''), reasoning: reasoningChunks.join(''), toolCalls, usage, finishReason }),
           ...getResponseModelAttributes(record.responseModelName),
         },
         events:

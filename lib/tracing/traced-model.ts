@@ -16,7 +16,9 @@ import { getInvocationParameters } from './invocation-parameters';
 import { startLLMCallRecord, type LLMCallRecord } from './llm-call-record';
 import { getLLMRequestAttributes } from './llm-attributes';
 import type { ModelIdentity } from './model-identity';
+import { SYSTEM_PROMPT_TEMPLATE } from '@/lib/ai/system-prompt';
 import { promptToMessages } from './prompt-messages';
+import { getPromptTemplateAttributesFor } from './prompt-template-attributes';
 import { usageAtStreamStart } from './stream-start-usage';
 import { OpenInferenceSpanKind } from './semconv';
 import { outcomeOfAbort, startSpan, type SpanOutcome } from './span-lifecycle';
@@ -37,6 +39,7 @@ export function traceLanguageModel(
 ): LanguageModelV4 {
   // The span and its recording start together, before the provider is called (abort armed now).
   const startCall = (options: LanguageModelV4CallOptions, kind: 'stream' | 'generate'): LLMCallRecord => {
+    const messages = promptToMessages(options.prompt);
     const span = startSpan({
       name: `llm ${model.modelId}`,
       kind: OpenInferenceSpanKind.LLM,
@@ -47,10 +50,11 @@ export function traceLanguageModel(
           provider: identity.provider,
           system: identity.system,
           invocationParameters: getInvocationParameters(model.modelId, options, identity.invocationParameterStyle),
-          messages: promptToMessages(options.prompt),
+          messages,
         }),
         ...getLLMToolsAttributes(offeredTools(options)),
         ...getEndpointAttributes(identity.endpoint?.[kind]),
+        ...getPromptTemplateAttributesFor(messages, [SYSTEM_PROMPT_TEMPLATE]),
       },
     });
     const record = startLLMCallRecord(span, options.abortSignal);
@@ -70,6 +74,7 @@ export function traceLanguageModel(
         call.responseModelName = result.response?.modelId;
         for (const part of result.content) {
           if (part.type === 'text') call.textChunks.push(part.text);
+          if (part.type === 'reasoning') call.reasoningChunks.push(part.text);
           if (part.type === 'tool-call') call.toolCalls.push({ id: part.toolCallId, name: part.toolName, arguments: part.input });
         }
         call.usage = usageFromProvider(result.usage);
@@ -125,6 +130,9 @@ function recordStream(
         case 'text-delta':
           call.markFirstToken();
           call.textChunks.push(part.delta);
+          break;
+        case 'reasoning-delta':
+          call.reasoningChunks.push(part.delta);
           break;
         case 'tool-call':
           call.toolCalls.push({ id: part.toolCallId, name: part.toolName, arguments: part.input });
