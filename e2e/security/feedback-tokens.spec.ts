@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { E2E } from '../../playwright.config';
+import { appEnv, E2E } from '../../playwright.config';
 import { fetchAnnotations } from '../receiver/http-client';
-import { chatBody } from '../support/spawn-next';
+import { chatBody, spawnNext } from '../support/spawn-next';
 
 /**
  * Feedback only from the browser that got the answer: the answer's metadata carries a signed token,
@@ -15,8 +15,8 @@ interface Answer {
 }
 
 /** One chat turn through `api` (its own cookie jar = one browser); the answer's ids and feedback token. */
-async function ask(api: APIRequestContext, text: string, baseUrl = E2E.appUrl): Promise<Answer> {
-  const response = await api.post(`${baseUrl}/api/chat`, { data: chatBody(`tokens-${Date.now()}`, text) });
+async function ask(api: APIRequestContext, text: string, baseUrl = E2E.appUrl, route = '/api/chat'): Promise<Answer> {
+  const response = await api.post(`${baseUrl}${route}`, { data: chatBody(`tokens-${Date.now()}`, text) });
   expect(response.status()).toBe(200);
   for (const line of (await response.text()).split('\n')) {
     if (!line.startsWith('data: {')) continue;
@@ -74,5 +74,22 @@ test('a token issued by one instance verifies on another that shares FEEDBACK_SI
     await expect.poll(async () => (await fetchAnnotations(E2E.receiverUrl, answer.spanId)).length, { timeout: 20_000 }).toBe(1);
   } finally {
     await browser.dispose();
+  }
+});
+
+test('without FEEDBACK_SIGNING_KEY, an answer from the edge route can be rated through the Node route (one key per process)', async ({ playwright }) => {
+  const port = Number(new URL(E2E.appUrl).port) + 26;
+  const output = { stdout: [] as string[], stderr: [] as string[] };
+  const server = await spawnNext('start', port, appEnv({ FEEDBACK_SIGNING_KEY: '' }), 60_000, output);
+  const browser = await playwright.request.newContext();
+  try {
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const answer = await ask(browser, 'Answered on the edge', baseUrl, '/api/chat/edge');
+    const response = await browser.post(`${baseUrl}/api/feedback`, { data: { rating: 'up', ...answer } });
+    expect(response.status(), await response.text()).toBe(200);
+    expect(output.stderr.join('') + output.stdout.join('')).toContain('FEEDBACK_SIGNING_KEY is not set');
+  } finally {
+    await browser.dispose();
+    server.kill('SIGTERM');
   }
 });
