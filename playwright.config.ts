@@ -16,6 +16,8 @@ export const E2E = {
   apiKey: 'e2e-phoenix-key',
   /** The trace inspector is on (reading the receiver) behind this token, as in a deploy that enables it. */
   inspectorToken: 'e2e-inspector-token-0123456789',
+  /** Shared by both app servers, so a feedback token verifies on either (as across serverless instances). */
+  feedbackSigningKey: 'e2e-feedback-signing-key-0123456789abcdef',
   projectName: 'traced-chat-e2e',
 };
 
@@ -84,6 +86,7 @@ export function appEnv(extra: Record<string, string>): Record<string, string> {
     OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
     NEXT_TELEMETRY_DISABLED: '1',
     TRACE_INSPECTOR: '1', TRACE_INSPECTOR_TOKEN: E2E.inspectorToken, TRACE_INSPECTOR_URL: E2E.receiverUrl,
+    FEEDBACK_SIGNING_KEY: E2E.feedbackSigningKey,
     ...extra,
   };
 }

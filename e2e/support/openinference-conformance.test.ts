@@ -33,7 +33,8 @@ describe('conformanceViolations', () => {
 
   it.each([
     ['a lowercase kind', { 'openinference.span.kind': 'llm' }, /not a valid kind/],
-    ['a missing provider', { 'llm.provider': undefined }, /lacks llm.provider/],
+    ['an empty provider', { 'llm.provider': '' }, /empty or non-string llm.provider/],
+    ['a missing model name', { 'llm.model_name': undefined }, /lacks llm.model_name/],
     ['a wrong total', { 'llm.token_count.total': 6 }, /total 6/],
     ['a gap in message indexes', { 'llm.input_messages.2.message.role': 'user' }, /not contiguous/],
     ['invalid JSON', { 'llm.invocation_parameters': '{oops' }, /not valid JSON/],

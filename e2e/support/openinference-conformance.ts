@@ -36,8 +36,10 @@ function spanViolations(span: Span): string[] {
   const kind = a['openinference.span.kind'];
   if (typeof kind !== 'string' || !KINDS.has(kind)) problems.push(`openinference.span.kind is ${JSON.stringify(kind)}, not a valid kind`);
   if (kind === 'LLM') {
-    for (const key of ['llm.model_name', 'llm.provider', 'llm.system']) {
-      if (typeof a[key] !== 'string' || a[key] === '') problems.push(`LLM span lacks ${key}`);
+    if (typeof a['llm.model_name'] !== 'string' || a['llm.model_name'] === '') problems.push('LLM span lacks llm.model_name');
+    // Unknown is not a value: an unknown endpoint has no llm.provider, Gemini no llm.system. When present, not empty.
+    for (const key of ['llm.provider', 'llm.system']) {
+      if (key in a && (typeof a[key] !== 'string' || a[key] === '')) problems.push(`LLM span has an empty or non-string ${key}`);
     }
     const outcome = a['stream.outcome'];
     if (typeof outcome !== 'string' || !OUTCOMES.has(outcome)) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { feedbackSigningKey, resetFeedbackSigningKey, signFeedbackToken, verifyFeedbackToken } from './feedback-token';
+import { ensureFeedbackSigningKey, feedbackSigningKey, resetFeedbackSigningKey, signFeedbackToken, verifyFeedbackToken } from './feedback-token';
 
 const claims = { traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), userId: '6f1c2a4e-0d6b-4d7e-9b1a-2c3d4e5f6a7b' };
 const env = { FEEDBACK_SIGNING_KEY: 'k'.repeat(40) };
@@ -35,5 +35,17 @@ describe('feedback tokens', () => {
     expect(await verifyFeedbackToken(token, claims, await feedbackSigningKey(env))).toEqual({ ok: true });
     resetFeedbackSigningKey();
     expect(await verifyFeedbackToken(token, claims, await feedbackSigningKey({ FEEDBACK_SIGNING_KEY: 'z'.repeat(40) }))).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('get one random key per process at start-up when none is configured, kept in the environment', () => {
+    const env: Record<string, string | undefined> = {};
+    ensureFeedbackSigningKey(env);
+    expect(env.FEEDBACK_SIGNING_KEY).toMatch(/^[0-9a-f]{64}$/);
+    const first = env.FEEDBACK_SIGNING_KEY;
+    ensureFeedbackSigningKey(env);
+    expect(env.FEEDBACK_SIGNING_KEY).toBe(first);
+    const short = { FEEDBACK_SIGNING_KEY: 'too-short' };
+    ensureFeedbackSigningKey(short);
+    expect(short.FEEDBACK_SIGNING_KEY).toMatch(/^[0-9a-f]{64}$/);
   });
 });

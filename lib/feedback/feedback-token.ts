@@ -23,6 +23,23 @@ type Env = Readonly<Record<string, string | undefined>>;
 const KEY = Symbol.for('traced-chat.feedback-signing-key');
 type Holder = { [KEY]?: Promise<CryptoKey> };
 
+/**
+ * Called once at start-up on the Node runtime (`instrumentation.ts`): without a usable
+ * `FEEDBACK_SIGNING_KEY`, a random one is put in this process's environment, so that Next's edge
+ * sandbox (which copies `process.env` when it starts) signs with the same key as the Node routes:
+ * an answer from `/api/chat/edge` can then be rated through `/api/feedback`.
+ */
+export function ensureFeedbackSigningKey(env: Record<string, string | undefined>): void {
+  const configured = env.FEEDBACK_SIGNING_KEY?.trim();
+  if (configured && configured.length >= MIN_SIGNING_KEY_LENGTH) return;
+  console.warn(
+    configured
+      ? `[feedback] FEEDBACK_SIGNING_KEY is shorter than ${MIN_SIGNING_KEY_LENGTH} characters; ignored, using a random per-process key.`
+      : '[feedback] FEEDBACK_SIGNING_KEY is not set: using a random per-process key. Feedback tokens then verify only on the instance that issued them (set the variable when running several instances or serverless).',
+  );
+  env.FEEDBACK_SIGNING_KEY = Array.from(crypto.getRandomValues(new Uint8Array(32)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 /** The process's signing key (imported once). */
 export function feedbackSigningKey(env: Env = process.env): Promise<CryptoKey> {
   return ((globalThis as Holder)[KEY] ??= importKey(env));

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { getEndpointAttributes } from './endpoint-attributes';
+import { getResponseModelAttributes } from './response-model-attributes';
 import {
   budgetInputMessages,
   getSpanLimits,
@@ -34,13 +36,16 @@ describe('the attribute budget', () => {
     const messages = worstCasePrompt();
     const request = getLLMRequestAttributes({ modelName: 'm', provider: 'p', system: 's', invocationParameters: {}, messages });
     const tools = getLLMToolsAttributes(Array.from({ length: 200 }, (_, i) => ({ name: `t${i}`, parameters: {} })));
-    const response = getLLMResponseAttributes({
+    const response = {
+      ...getResponseModelAttributes('m-2024'),
+      ...getEndpointAttributes({ full: 'https://api.example.com/v1/chat/completions', path: 'chat/completions' }),
+      ...getLLMResponseAttributes({
       text: 'answer',
       toolCalls: Array.from({ length: 500 }, (_, i) => call(i)),
       usage: { prompt: 1, completion: 2, cacheRead: 3, cacheWrite: 4, reasoning: 5, promptAudio: 6, completionAudio: 7 },
       finishReason: 'stop',
-      responseModelName: 'm-2024',
-    });
+      }),
+    };
     // Context (session, user, metadata, tags) and outcome (stream.outcome, abort reason) come on top.
     const total = Object.keys({ ...request, ...tools, ...response }).length + 4 + 2;
     expect(total).toBeLessThan(SPAN_ATTRIBUTE_COUNT_LIMIT - 64); // room for conventions to come

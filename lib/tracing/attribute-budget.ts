@@ -91,7 +91,7 @@ export function attributeCount(message: OIMessage): number {
 function charCount(message: OIMessage): number {
   const values = [
     message.content ?? '',
-    ...(message.contents ?? []).map((part) => (part.type === 'text' ? part.text : part.url)),
+    ...(message.contents ?? []).map((part) => (part.type === 'image' ? part.url : part.text)),
     ...(message.toolCalls ?? []).map((call) => call.arguments),
   ];
   return values.reduce((sum, value) => sum + Math.min(value.length, DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT), 0);

@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import { getMessageAttributes, withoutImageUrls, type OIMessage, type OIToolCall } from './message-attributes';
+import { assistantMessage, getMessageAttributes, withoutImageUrls, type OIMessage, type OIToolCall } from './message-attributes';
 import { ATTR, MESSAGE_LIST, MimeType } from './semconv';
 import type { TokenUsage } from './token-usage';
 import { budgetInputMessages, MAX_FLATTENED_OUTPUT_TOOL_CALLS } from './attribute-budget';
@@ -8,19 +8,21 @@ import { getTokenCountAttributes } from './token-usage';
 
 export interface LLMRequest {
   modelName: string;
-  provider: string;
-  system: string;
+  /** `llm.provider`; left out when unknown. */
+  provider?: string;
+  /** `llm.system`; left out when OpenInference defines none for the provider. */
+  system?: string;
   invocationParameters: Record<string, unknown>;
   messages: readonly OIMessage[];
 }
 
 export interface LLMResponse {
   text: string;
+  /** Streamed reasoning (thinking): a `reasoning` content block of the output message, never in `output.value`. */
+  reasoning?: string;
   toolCalls?: readonly OIToolCall[];
   usage?: TokenUsage;
   finishReason?: string;
-  /** The model the provider says answered, when it differs from the requested one. */
-  responseModelName?: string;
 }
 
 /**
@@ -32,8 +34,8 @@ export function getLLMRequestAttributes(request: LLMRequest): Attributes {
   const { kept, omitted } = budgetInputMessages(request.messages);
   return {
     [ATTR.LLM_MODEL_NAME]: request.modelName,
-    [ATTR.LLM_PROVIDER]: request.provider,
-    [ATTR.LLM_SYSTEM]: request.system,
+    ...(request.provider ? { [ATTR.LLM_PROVIDER]: request.provider } : {}),
+    ...(request.system ? { [ATTR.LLM_SYSTEM]: request.system } : {}),
     [ATTR.LLM_INVOCATION_PARAMETERS]: JSON.stringify(request.invocationParameters),
     [ATTR.INPUT_VALUE]: boundedJson({ messages: withoutImageUrls(request.messages) }),
     [ATTR.INPUT_MIME_TYPE]: MimeType.JSON,
@@ -50,16 +52,12 @@ export function getLLMRequestAttributes(request: LLMRequest): Attributes {
 export function getLLMResponseAttributes(response: LLMResponse): Attributes {
   const toolCalls = (response.toolCalls ?? []).slice(0, MAX_FLATTENED_OUTPUT_TOOL_CALLS);
   const hasText = response.text !== '';
-  const message: OIMessage = {
-    role: 'assistant',
-    ...(hasText ? { content: response.text } : {}),
-    ...(toolCalls.length > 0 ? { toolCalls } : {}),
-  };
+  const hasReasoning = (response.reasoning ?? '') !== '';
+  const message = assistantMessage(response.text, response.reasoning, toolCalls);
   return {
     ...(hasText ? { [ATTR.OUTPUT_VALUE]: response.text, [ATTR.OUTPUT_MIME_TYPE]: MimeType.TEXT } : {}),
-    ...(hasText || toolCalls.length > 0 ? getMessageAttributes(MESSAGE_LIST.OUTPUT, [message]) : {}),
+    ...(hasText || hasReasoning || toolCalls.length > 0 ? getMessageAttributes(MESSAGE_LIST.OUTPUT, [message]) : {}),
     ...(response.finishReason !== undefined ? { [ATTR.LLM_FINISH_REASON]: response.finishReason } : {}),
-    ...(response.responseModelName !== undefined ? { [ATTR.LLM_MODEL_NAME]: response.responseModelName } : {}),
     ...(response.usage ? getTokenCountAttributes(response.usage) : {}),
   };
 }

@@ -5,6 +5,7 @@
  * tool calls, token counts when known, the first-token event.
  */
 import { getLLMResponseAttributes } from './llm-attributes';
+import { getResponseModelAttributes } from './response-model-attributes';
 import type { OIToolCall } from './message-attributes';
 import { ATTR, EVENT } from './semconv';
 import { now, type FinalState, type OpenSpan } from './span-lifecycle';
@@ -15,9 +16,13 @@ export interface LLMCallRecord {
   readonly span: OpenSpan;
   /** Text deltas in order (a live list: callers may read it while the call streams). */
   readonly textChunks: string[];
+  /** Reasoning (thinking) deltas in order: a `reasoning` content block of the output message. */
+  readonly reasoningChunks: string[];
   readonly toolCalls: OIToolCall[];
   usage?: TokenUsage;
   finishReason?: string;
+  /** The model the provider says answered (`response-metadata`). */
+  responseModelName?: string;
   /** An `error` part the provider streamed. */
   streamError?: { error: unknown };
   /** Notes the first text delta (once). */
@@ -41,14 +46,18 @@ export function startLLMCallRecord(span: OpenSpan, signal: AbortSignal | undefin
   const record: LLMCallRecord = {
     span,
     textChunks: [],
+    reasoningChunks: [],
     toolCalls: [],
     markFirstToken() {
       firstTokenAt ??= now();
     },
     finalState() {
-      const { textChunks, toolCalls, usage, finishReason } = record;
+      const { textChunks, reasoningChunks, toolCalls, usage, finishReason } = record;
       return {
-        attributes: getLLMResponseAttributes({ text: textChunks.join(''), toolCalls, usage, finishReason }),
+        attributes: {
+          ...getLLMResponseAttributes({ text: textChunks.join(''), reasoning: reasoningChunks.join(''), toolCalls, usage, finishReason }),
+          ...getResponseModelAttributes(record.responseModelName),
+        },
         events:
           firstTokenAt === undefined
             ? []

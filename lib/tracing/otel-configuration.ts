@@ -6,7 +6,7 @@ import { exportTimeoutMs, retryBounds } from './export-options';
 import { createOtlpHttpSender, encoderOf } from './otlp-http-sender';
 import { ResilientSpanExporter } from './resilient-exporter';
 import { OpenInferenceSpanFilter } from './openinference-span-filter';
-import { localCopyTracesUrl } from '@/lib/inspector/inspector-source';
+import { localCopyTracesUrl, receiverHeaders } from '@/lib/inspector/inspector-source';
 import { TeeSpanExporter } from './tee-span-exporter';
 import { setTraceProcessor } from './trace-processor';
 import { RESOURCE_ATTR } from './semconv';
@@ -31,7 +31,7 @@ export function createOTelConfiguration(env: Env): Configuration {
   const primary = resilient(otlp, target.url, target.headers, env);
   // TRACE_LOCAL_COPY=1: the trace inspector's local receiver gets a copy of what goes to Phoenix.
   const copyUrl = localCopyTracesUrl(env);
-  const exporter = copyUrl ? new TeeSpanExporter(primary, [new OTLPHttpProtoTraceExporter({ url: copyUrl })]) : primary;
+  const exporter = copyUrl ? new TeeSpanExporter(primary, [new OTLPHttpProtoTraceExporter({ url: copyUrl, headers: receiverHeaders(env) })]) : primary;
   const batch = new BatchSpanProcessor(exporter, {
     scheduledDelayMillis: positiveInt(env.OTEL_BSP_SCHEDULE_DELAY, 5000),
     exportTimeoutMillis: positiveInt(env.OTEL_BSP_EXPORT_TIMEOUT, 10_000),

@@ -1,5 +1,5 @@
 import type { LanguageModelV4Prompt, LanguageModelV4ToolResultOutput, SharedV4FileData } from '@ai-sdk/provider';
-import type { OIMessage, OIMessageContent } from './message-attributes';
+import { assistantMessage, type OIMessage, type OIMessageContent } from './message-attributes';
 
 type UserPart = Extract<LanguageModelV4Prompt[number], { role: 'user' }>['content'][number];
 
@@ -27,6 +27,12 @@ export function promptToMessages(prompt: LanguageModelV4Prompt): OIMessage[] {
             : [],
         );
         const content = joinText(message.content);
+        // Reasoning from an earlier turn, sent back to the model: a reasoning block before the text.
+        const reasoning = joinText(message.content, 'reasoning');
+        if (reasoning !== '') {
+          messages.push(assistantMessage(content, reasoning, toolCalls));
+          break;
+        }
         messages.push({
           role: 'assistant',
           ...(content !== '' || toolCalls.length === 0 ? { content } : {}),
@@ -45,9 +51,9 @@ export function promptToMessages(prompt: LanguageModelV4Prompt): OIMessage[] {
   return messages;
 }
 
-function joinText(parts: ReadonlyArray<{ type: string; text?: string }>): string {
+function joinText(parts: ReadonlyArray<{ type: string; text?: string }>, type: 'text' | 'reasoning' = 'text'): string {
   return parts
-    .filter((part) => part.type === 'text' && typeof part.text === 'string')
+    .filter((part) => part.type === type && typeof part.text === 'string')
     .map((part) => part.text)
     .join('');
 }

@@ -11,21 +11,21 @@ import type {
   LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
 import { context as otelContext, type Context } from '@opentelemetry/api';
+import { getEndpointAttributes } from './endpoint-attributes';
 import { getInvocationParameters } from './invocation-parameters';
 import { startLLMCallRecord, type LLMCallRecord } from './llm-call-record';
 import { getLLMRequestAttributes } from './llm-attributes';
+import type { ModelIdentity } from './model-identity';
+import { SYSTEM_PROMPT_TEMPLATE } from '@/lib/ai/system-prompt';
 import { promptToMessages } from './prompt-messages';
+import { getPromptTemplateAttributesFor } from './prompt-template-attributes';
+import { usageAtStreamStart } from './stream-start-usage';
 import { OpenInferenceSpanKind } from './semconv';
 import { outcomeOfAbort, startSpan, type SpanOutcome } from './span-lifecycle';
 import { getLLMToolsAttributes, type ToolDefinition } from './tool-attributes';
 import { usageFromProvider } from './token-usage';
 
-export interface ModelIdentity {
-  /** `llm.provider`, e.g. `openai`. */
-  provider: string;
-  /** `llm.system`, e.g. `openai`. */
-  system: string;
-}
+export type { ModelIdentity } from './model-identity';
 
 /**
  * `onCallText` receives, for each model call, the live list of its text chunks (the same list the LLM
@@ -38,7 +38,8 @@ export function traceLanguageModel(
   onCallText?: (chunks: readonly string[]) => void,
 ): LanguageModelV4 {
   // The span and its recording start together, before the provider is called (abort armed now).
-  const startCall = (options: LanguageModelV4CallOptions): LLMCallRecord => {
+  const startCall = (options: LanguageModelV4CallOptions, kind: 'stream' | 'generate'): LLMCallRecord => {
+    const messages = promptToMessages(options.prompt);
     const span = startSpan({
       name: `llm ${model.modelId}`,
       kind: OpenInferenceSpanKind.LLM,
@@ -48,10 +49,12 @@ export function traceLanguageModel(
           modelName: model.modelId,
           provider: identity.provider,
           system: identity.system,
-          invocationParameters: getInvocationParameters(model.modelId, options),
-          messages: promptToMessages(options.prompt),
+          invocationParameters: getInvocationParameters(model.modelId, options, identity.invocationParameterStyle),
+          messages,
         }),
         ...getLLMToolsAttributes(offeredTools(options)),
+        ...getEndpointAttributes(identity.endpoint?.[kind]),
+        ...getPromptTemplateAttributesFor(messages, [SYSTEM_PROMPT_TEMPLATE]),
       },
     });
     const record = startLLMCallRecord(span, options.abortSignal);
@@ -65,11 +68,13 @@ export function traceLanguageModel(
     modelId: model.modelId,
     supportedUrls: model.supportedUrls,
     async doGenerate(options) {
-      const call = startCall(options);
+      const call = startCall(options, 'generate');
       try {
         const result = await otelContext.with(call.span.context, () => model.doGenerate(options));
+        call.responseModelName = result.response?.modelId;
         for (const part of result.content) {
           if (part.type === 'text') call.textChunks.push(part.text);
+          if (part.type === 'reasoning') call.reasoningChunks.push(part.text);
           if (part.type === 'tool-call') call.toolCalls.push({ id: part.toolCallId, name: part.toolName, arguments: part.input });
         }
         call.usage = usageFromProvider(result.usage);
@@ -82,7 +87,7 @@ export function traceLanguageModel(
       }
     },
     async doStream(options) {
-      const call = startCall(options);
+      const call = startCall(options, 'stream');
       let result;
       try {
         result = await otelContext.with(call.span.context, () => model.doStream(options));
@@ -126,8 +131,17 @@ function recordStream(
           call.markFirstToken();
           call.textChunks.push(part.delta);
           break;
+        case 'reasoning-delta':
+          call.reasoningChunks.push(part.delta);
+          break;
         case 'tool-call':
           call.toolCalls.push({ id: part.toolCallId, name: part.toolName, arguments: part.input });
+          break;
+        case 'response-metadata':
+          call.responseModelName = part.modelId ?? call.responseModelName;
+          break;
+        case 'custom':
+          call.usage ??= usageAtStreamStart(part);
           break;
         case 'finish':
           call.usage = usageFromProvider(part.usage);
