@@ -5,6 +5,7 @@ import { startPhoenixApp, PHOENIX_SUITE_MODEL, type PhoenixApp } from './phoenix
 import { phoenixModelPrices, phoenixSession, phoenixTrace } from './phoenix-queries';
 import { expectCostOfUsage, expectTokensEqualUsage, expectTraceCostIsSumOfLlms, expectTurnTree, gqlSpanOf } from './phoenix-checks';
 import { openChat, openSpans, postTurn, realisticUsage, streamedText, userMessage } from './chat-turns';
+import { CHAT_ROUTE, RUNTIMES } from '../support/chat-page';
 
 /**
  * Turns that fail, as Phoenix stores them: the turn and each model attempt ERROR with an `exception`
@@ -101,3 +102,27 @@ test('an error in the browser: the banner shows, Phoenix has the ERROR turn, and
   expectErrorSpan(root, /The server had an error/);
   await expect.poll(async () => (await phoenixSession(app.project, sessionId))?.numTracesWithError).toBe(1);
 });
+
+for (const runtime of RUNTIMES) {
+  test(`[${runtime}] the turn deadline passes while the client has stopped reading: both spans end as timeout (ERROR), none left open`, async () => {
+    // A client that stays connected but reads no more (a frozen tab, a stuck proxy): the stream backs up.
+    const slow = await startPhoenixApp({ project: app.project, upstream: { words: Array.from({ length: 3000 }, (_, i) => ` word${i} ${'x'.repeat(1000)}`), chunkDelayMs: 3 }, env: { CHAT_TURN_TIMEOUT_MS: '4000' } });
+    try {
+      const response = await fetch(`${slow.url}${CHAT_ROUTE[runtime]}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: `deadline-${runtime}-${Date.now()}`, messages: [userMessage('Stream a lot')] }),
+      });
+      const traceId = /^00-([0-9a-f]{32})-/.exec(response.headers.get('traceresponse') ?? '')![1]!;
+      await response.body!.getReader().read(); // one chunk, then nothing more is read
+      const spans = await waitForPhoenixSpans(app.project, traceId, (s) => s.length >= 2, 25_000);
+      const { root, llms } = expectTurnTree(spans);
+      for (const span of [root, llms[0]!]) {
+        expect(span.status_code, span.name).toBe('ERROR');
+        expect(span.attributes['stream.outcome'], span.name).toBe('timeout');
+      }
+    } finally {
+      await slow.stop();
+    }
+  });
+}
