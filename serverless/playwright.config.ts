@@ -10,8 +10,8 @@ const RECEIVER_PORT = Number(process.env.SERVERLESS_RECEIVER_PORT ?? 4578);
 export const SERVERLESS = {
   receiverUrl: `http://127.0.0.1:${RECEIVER_PORT}`,
   apiKey: 'serverless-phoenix-key',
-  /** First of the ports the harnesses listen on (a workerd per test, Next for the Vercel check). */
-  basePort: Number(process.env.SERVERLESS_APP_PORT ?? 3200),
+  /** First of the ports the harnesses use: basePort+0..+1 and +10..+11 and +20..+21 workerd (app, inspector), +30 settle reports, +40 Next. */
+  basePort: Number(process.env.SERVERLESS_APP_PORT ?? 4010),
 };
 
 export default defineConfig({
