@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { untilStopped } from '../support/process-state';
 import { functionUrlEvent, type HttpInvocation } from './function-url-event';
 
 export interface LambdaResponse {
@@ -71,7 +71,7 @@ export class LambdaSandbox {
     }
     this.child.send({ id, event: functionUrlEvent(request, this.host) });
     const result = await response;
-    await this.untilStopped();
+    await untilStopped(this.pid);
     this.frozen = true;
     return result;
   }
@@ -99,25 +99,6 @@ export class LambdaSandbox {
     }
     this.pending = undefined;
     pending.resolve({ ...parseStreamingResponse(Buffer.concat(pending.chunks)), error: message.error });
-  }
-
-  /** The kernel's view of the process: state `T` once SIGSTOP has taken effect. */
-  private async untilStopped(): Promise<void> {
-    const deadline = Date.now() + 5_000;
-    while (processState(this.pid) !== 'T') {
-      if (Date.now() > deadline) throw new Error(`Lambda runtime ${this.pid} did not freeze after its invocation`);
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-  }
-}
-
-function processState(pid: number): string | undefined {
-  try {
-    // /proc/PID/stat: "pid (comm) S ..."; comm may contain spaces, the state follows the last ')'.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-  } catch {
-    return undefined;
   }
 }
 
