@@ -50,12 +50,15 @@ export class VercelFunction {
   }
 
   /** One invocation: thaws the function, sends the request, resolves once the function is frozen again. */
-  async request(pathname: string, init: RequestInit): Promise<FunctionResponse> {
+  /** `stopAfterBytes`: the client goes away after that much of the body (Stop). */
+  async request(pathname: string, init: RequestInit, stopAfterBytes?: number): Promise<FunctionResponse> {
     this.thaw();
     const id = `vercel-${++this.sequence}`;
     const settled = new Promise<number>((resolve) => this.settled.set(id, resolve));
-    const response = await fetch(`${this.url}${pathname}`, { ...init, headers: { ...(init.headers as Record<string, string>), 'x-settle-id': id } });
-    const body = await response.text();
+    const abort = new AbortController();
+    const headers = { ...(init.headers as Record<string, string>), 'x-settle-id': id };
+    const response = await fetch(`${this.url}${pathname}`, { ...init, headers, signal: abort.signal });
+    const body = await readBody(response, abort, stopAfterBytes);
     const waitUntilCalls = await settled;
     await untilStopped(this.child.pid!);
     this.frozen = true;
@@ -73,5 +76,22 @@ export class VercelFunction {
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.kill('SIGKILL');
     await exited;
+  }
+}
+
+async function readBody(response: Response, abort: AbortController, stopAfterBytes?: number): Promise<string> {
+  if (stopAfterBytes === undefined) return response.text();
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let body = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return body;
+    body += decoder.decode(value, { stream: true });
+    if (body.length >= stopAfterBytes) {
+      abort.abort();
+      await reader.cancel().catch(() => undefined);
+      return body;
+    }
   }
 }

@@ -24,7 +24,7 @@ test.describe('Vercel (Next request context, frozen after waitUntil)', () => {
   test.afterAll(async () => fn?.close());
 
   for (const route of ['/api/chat', '/api/chat/edge']) {
-    test(`${route}: plain and tool turns are complete at the receiver before the freeze, flushed through waitUntil`, async () => {
+    test(`${route}: plain, tool, error and Stop turns are complete at the receiver before the freeze, flushed through waitUntil`, async () => {
       const plain = await fn.request(route, chat('vercel-plain', 'Hello from Vercel'));
       expect(plain.status).toBe(200);
       expect(plain.waitUntilCalls).toBeGreaterThanOrEqual(1);
@@ -35,6 +35,12 @@ test.describe('Vercel (Next request context, frozen after waitUntil)', () => {
 
       const failed = await fn.request(route, chat('vercel-fail', '/fail'));
       await expectCompleteTurnNow(traceIdOf(failed.headers.get('traceresponse')), { outcome: 'error', output: false });
+
+      const failedMid = await fn.request(route, chat('vercel-fail-mid', '/fail-mid Tell me a story'));
+      await expectCompleteTurnNow(traceIdOf(failedMid.headers.get('traceresponse')), { outcome: 'error' });
+
+      const stopped = await fn.request(route, chat('vercel-stop', '/slow Tell me about tracing'), 600);
+      await expectCompleteTurnNow(traceIdOf(stopped.headers.get('traceresponse')), { outcome: 'aborted' });
     });
   }
 
