@@ -1,10 +1,13 @@
-/** A chat request body as the UI sends it (AI SDK UI messages), and the trace id of a response. */
+import { chatBody as chatRequest, traceIdOf as traceIdOrUndefined } from '../../e2e/support/spawn-next';
+
+/** A chat request body as the UI sends it (AI SDK UI messages), serialized. */
 export function chatBody(id: string, text: string): string {
-  return JSON.stringify({ id, messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text }] }] });
+  return JSON.stringify(chatRequest(id, text));
 }
 
+/** The trace id of a response's W3C `traceresponse` header; throws when there is none. */
 export function traceIdOf(traceresponse: string | null | undefined): string {
-  const traceId = /^00-([0-9a-f]{32})-/.exec(traceresponse ?? '')?.[1];
+  const traceId = traceIdOrUndefined(traceresponse ?? undefined);
   if (!traceId) throw new Error(`no W3C traceresponse header (got ${JSON.stringify(traceresponse)})`);
   return traceId;
 }
