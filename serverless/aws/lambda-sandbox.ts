@@ -20,6 +20,14 @@ type RuntimeMessage =
 
 const RUNTIME = path.join(__dirname, 'lambda-runtime.ts');
 const PRELUDE_END = Buffer.alloc(8);
+const LAMBDA_ENV = {
+  AWS_LAMBDA_FUNCTION_NAME: 'traced-chat-server',
+  AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+  AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1024',
+  AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+  AWS_REGION: 'us-east-1',
+  NODE_ENV: 'production',
+};
 
 /**
  * A local Lambda execution environment for the OpenNext server function: one invocation at a time;
@@ -39,7 +47,8 @@ export class LambdaSandbox {
   static async start(handlerModule: string, env: Record<string, string>): Promise<LambdaSandbox> {
     const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', RUNTIME, handlerModule], {
       cwd: path.dirname(handlerModule),
-      env: { PATH: process.env.PATH ?? '', AWS_LAMBDA_FUNCTION_NAME: 'traced-chat-server', AWS_REGION: 'us-east-1', NODE_ENV: 'production', ...env },
+      // What the Lambda Node.js runtime sets (platform detection reads these).
+      env: { PATH: process.env.PATH ?? '', ...LAMBDA_ENV, LAMBDA_TASK_ROOT: path.dirname(handlerModule), ...env },
       stdio: ['ignore', 'inherit', 'pipe', 'pipe', 'ipc'],
     });
     const sandbox = new LambdaSandbox(child, 'lambda-url.local');
