@@ -20,13 +20,12 @@ type RuntimeMessage =
 
 const RUNTIME = path.join(__dirname, 'lambda-runtime.ts');
 const PRELUDE_END = Buffer.alloc(8);
-const LAMBDA_ENV = {
+const LAMBDA_ENV: Record<string, string> = {
   AWS_LAMBDA_FUNCTION_NAME: 'traced-chat-server',
   AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
   AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1024',
   AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
   AWS_REGION: 'us-east-1',
-  NODE_ENV: 'production',
 };
 
 /**
@@ -48,7 +47,7 @@ export class LambdaSandbox {
     const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', RUNTIME, handlerModule], {
       cwd: path.dirname(handlerModule),
       // What the Lambda Node.js runtime sets (platform detection reads these).
-      env: { PATH: process.env.PATH ?? '', ...LAMBDA_ENV, LAMBDA_TASK_ROOT: path.dirname(handlerModule), ...env },
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...LAMBDA_ENV, LAMBDA_TASK_ROOT: path.dirname(handlerModule), ...env },
       stdio: ['ignore', 'inherit', 'pipe', 'pipe', 'ipc'],
     });
     const sandbox = new LambdaSandbox(child, 'lambda-url.local');
