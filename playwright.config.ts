@@ -56,7 +56,8 @@ export default defineConfig({
   ],
   webServer: [
     // E2E_SKIP_BUILD=1 reuses the existing .next build (local iteration only; CI always builds).
-    appServer(`${process.env.E2E_SKIP_BUILD === '1' ? '' : 'npm run build && '}npx next start --hostname 127.0.0.1 --port ${APP_PORT}`, E2E.appUrl, 480_000, '200'),
+    // Standalone output as well (what OpenNext needs), so `npm run test:serverless` reuses this build.
+    appServer(`${process.env.E2E_SKIP_BUILD === '1' ? '' : 'NEXT_PRIVATE_STANDALONE=true npm run build && '}npx next start --hostname 127.0.0.1 --port ${APP_PORT}`, E2E.appUrl, 480_000, '200'),
     // Started after the first server is up, so the build exists.
     appServer(`npx next start --hostname 127.0.0.1 --port ${APP_PORT + 1}`, E2E.slowBatchAppUrl, 60_000, '60000'),
   ],
