@@ -50,10 +50,8 @@ test.describe('Cloudflare Workers (OpenNext in workerd)', () => {
   });
 
   test('an error mid-stream (/fail-mid): the LLM span keeps its outcome and partial output', async () => {
-    // Known bug, measured here: on workerd the LLM span of a /fail-mid turn arrives force-ended when
-    // the turn ends (status UNSET, no stream.outcome, no output); under Node (Lambda) it is complete.
-    // The turn owning its spans (issue 12) fixes this path; then remove test.fail.
-    test.fail();
+    // On workerd the turn used to end first and @vercel/otel force-ended this LLM span (UNSET, no
+    // outcome, no output); the turn now ends its open children first, with their own final state.
     const failedMid = await settledTurn(dev, reports, '/fail-mid Tell me a story');
     await expectCompleteTurnNow(failedMid.traceId, { outcome: 'error' });
   });
