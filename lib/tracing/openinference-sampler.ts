@@ -24,7 +24,11 @@ import { ATTR } from './semconv';
 const NOT_RECORDED: SamplingResult = Object.freeze({ decision: SamplingDecision.NOT_RECORD });
 
 export class OpenInferenceSampler implements Sampler {
-  constructor(private readonly inner: Sampler = samplerFromEnv({})) {}
+  private readonly inner: Sampler;
+
+  constructor(inner: Sampler = samplerFromEnv({})) {
+    this.inner = inner;
+  }
 
   shouldSample(context: Context, traceId: string, name: string, kind: SpanKind, attributes: Attributes, links: Link[]): SamplingResult {
     if (typeof attributes[ATTR.SPAN_KIND] !== 'string') return NOT_RECORDED;
