@@ -25,11 +25,15 @@ Object.defineProperty(globalThis, API_KEY, {
 
 function wrapProvider(provider) {
   if (!provider || typeof provider.getTracer !== 'function') return provider;
+  // The original method, captured once: Next replaces `provider.getTracer` after registration with a
+  // function that calls the one it found (ours), so reading it again here would recurse.
+  const original = provider.getTracer;
+  const counting = (name, ...rest) => wrapTracer(original.call(provider, name, ...rest), name);
   return new Proxy(provider, {
     get(target, key) {
       const value = Reflect.get(target, key, target);
-      if (key !== 'getTracer') return typeof value === 'function' ? value.bind(target) : value;
-      return (name, ...rest) => wrapTracer(target.getTracer(name, ...rest), name);
+      if (key === 'getTracer' && value === original) return counting;
+      return typeof value === 'function' ? value.bind(target) : value;
     },
   });
 }
