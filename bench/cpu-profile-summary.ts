@@ -2,7 +2,8 @@
  * Reads `node --cpu-prof` profiles of a `next start` server and tells where its CPU time went, by
  * original source: frames in Next's minified server chunks are mapped back through the chunks'
  * source maps (Node's own `module.SourceMap`), so `lib/tracing/…`, `@opentelemetry/…`,
- * `@vercel/otel` etc. can be told apart. Self time only (a frame's own samples), per turn.
+ * `@vercel/otel` etc. can be told apart. Self time only (a frame's own samples × the sampling
+ * interval: CPU time, not wall time), per turn.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -69,13 +70,16 @@ export function summarizeProfiles(files: readonly string[], turns: number, windo
     const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
     const selfUs = new Map<number, number>();
+    // Each sample counts as the profile's median sampling interval, not as the time since the one
+    // before: on a busy machine the process is descheduled between samples, and those gaps (wall
+    // time, not CPU time) would otherwise be charged to whatever frame ran next.
+    const interval = medianOf(profile.timeDeltas.filter((delta) => delta > 0));
     let time = profile.startTime;
     profile.samples.forEach((id, index) => {
-      const delta = profile.timeDeltas[index] ?? 0;
-      time += delta;
+      time += profile.timeDeltas[index] ?? 0;
       if (window && (time < window.startUs || time > window.endUs)) return;
-      selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
-      sampledUs += delta;
+      selfUs.set(id, (selfUs.get(id) ?? 0) + interval);
+      sampledUs += interval;
     });
     for (const [id, us] of selfUs) {
       const node = byId.get(id);
@@ -130,4 +134,10 @@ function cleanSource(source: string): string {
   const modules = path.lastIndexOf('node_modules/');
   if (modules >= 0) return path.slice(modules);
   return path.replace(/^.*?\/(lib|app|bench)\//, '$1/');
+}
+
+function medianOf(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }

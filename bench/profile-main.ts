@@ -59,7 +59,7 @@ if (!reuse) {
             PHOENIX_PROJECT_NAME: `profile-${label}-${mode}`,
             NEXT_TELEMETRY_DISABLED: '1',
             NODE_ENV: 'production',
-            NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}`,
+            NODE_OPTIONS: `--cpu-prof --cpu-prof-interval=250 --cpu-prof-dir=${profileDir}`,
           },
         }));
       }
