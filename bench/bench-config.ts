@@ -51,8 +51,8 @@ export const DEFAULT_CONFIG: BenchConfig = {
   bspDelayMs: 100,
   counterTurns: 20,
   flushTurns: 200,
-  workTurns: 60,
-  workRepeats: 7,
+  workTurns: 80,
+  workRepeats: 9,
   ports: PORTS,
 };
 

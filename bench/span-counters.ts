@@ -101,12 +101,18 @@ async function countTurns(
     const read = (): Census => JSON.parse(readFileSync(file, 'utf8')) as Census;
     await runLoad(app.url, { concurrency: 1, turns: 3, label: `${label}-warm` });
     await sleep(400);
+    // Spans exported = what the receiver got for this app during the measured turns (with
+    // TRACE_ALL_SPANS=1, Next's spans are in the request's trace, not the turn's).
+    await options.meter.deliver(options.receiver.url);
+    const spansBefore = projectSpans(options.receiver, label);
     const before = read();
     const exportsBefore = options.meter.tally(label);
     const load = await runLoad(app.url, { concurrency: 1, turns: options.turns, label });
     await sleep(400); // the last flush window, and the census file's next write
     const after = read();
     const exportsAfter = options.meter.tally(label);
+    await options.meter.deliver(options.receiver.url);
+    const exported = projectSpans(options.receiver, label) - spansBefore;
     let flush: FlushLoad | undefined;
     if (withFlushLoad) {
       const start = options.meter.tally(label);
@@ -124,17 +130,15 @@ async function countTurns(
         failedTurns: burst.turns.filter((turn) => !turn.ok).length,
       };
     }
-    await options.meter.deliver(options.receiver.url);
-    return { counters: counters(label, load.turns, before, after, exportsAfter.bytes - exportsBefore.bytes, exportsAfter.requests - exportsBefore.requests, exportedSpans(options.receiver, label, load.turns)), flush };
+    return { counters: counters(label, load.turns, before, after, exportsAfter.bytes - exportsBefore.bytes, exportsAfter.requests - exportsBefore.requests, exported), flush };
   } finally {
     await app.stop();
     rmSync(file, { force: true });
   }
 }
 
-function exportedSpans(receiver: Receiver, label: string, turns: readonly TurnResult[]): number {
-  const traceIds = new Set(turns.map((turn) => turn.traceId));
-  return receiver.spans().filter((span) => span.project === `bench-${label}` && traceIds.has(span.traceId)).length;
+function projectSpans(receiver: Receiver, label: string): number {
+  return receiver.spans().filter((span) => span.project === `bench-${label}`).length;
 }
 
 function counters(label: string, turns: readonly TurnResult[], before: Census, after: Census, bytes: number, requests: number, exported: number): SpanCounters {
