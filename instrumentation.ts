@@ -10,6 +10,11 @@ import { tracingMode } from './lib/tracing/tracing-mode';
  *   (imported dynamically so that the edge bundle stays free of it).
  */
 export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    // Before the edge sandbox copies the environment: one feedback signing key for both runtimes.
+    const { ensureFeedbackSigningKey } = await import('./lib/feedback/feedback-token');
+    ensureFeedbackSigningKey(process.env);
+  }
   const mode = tracingMode(process.env);
   if (mode === 'off') return;
   if (mode === 'peer') {

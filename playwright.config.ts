@@ -16,6 +16,8 @@ export const E2E = {
   apiKey: 'e2e-phoenix-key',
   /** The trace inspector is on (reading the receiver) behind this token, as in a deploy that enables it. */
   inspectorToken: 'e2e-inspector-token-0123456789',
+  /** Shared by both app servers, so a feedback token verifies on either (as across serverless instances). */
+  feedbackSigningKey: 'e2e-feedback-signing-key-0123456789abcdef',
   projectName: 'traced-chat-e2e',
 };
 
@@ -26,6 +28,8 @@ const systemChromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
+  // The real-Phoenix suite has its own config (playwright.phoenix.config.ts, npm run test:phoenix).
+  testIgnore: `${__dirname}/e2e/phoenix/**`,
   globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
@@ -52,7 +56,8 @@ export default defineConfig({
   ],
   webServer: [
     // E2E_SKIP_BUILD=1 reuses the existing .next build (local iteration only; CI always builds).
-    appServer(`${process.env.E2E_SKIP_BUILD === '1' ? '' : 'npm run build && '}npx next start --hostname 127.0.0.1 --port ${APP_PORT}`, E2E.appUrl, 480_000, '200'),
+    // Standalone output as well (what OpenNext needs), so `npm run test:serverless` reuses this build.
+    appServer(`${process.env.E2E_SKIP_BUILD === '1' ? '' : 'NEXT_PRIVATE_STANDALONE=true npm run build && '}npx next start --hostname 127.0.0.1 --port ${APP_PORT}`, E2E.appUrl, 480_000, '200'),
     // Started after the first server is up, so the build exists.
     // Per-turn flush forced on: off is the default of `next start` on a long-running server.
     appServer(`npx next start --hostname 127.0.0.1 --port ${APP_PORT + 1}`, E2E.slowBatchAppUrl, 60_000, '60000', { TRACE_FLUSH_AFTER_TURN: '1' }),
@@ -83,6 +88,7 @@ export function appEnv(extra: Record<string, string>): Record<string, string> {
     OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
     NEXT_TELEMETRY_DISABLED: '1',
     TRACE_INSPECTOR: '1', TRACE_INSPECTOR_TOKEN: E2E.inspectorToken, TRACE_INSPECTOR_URL: E2E.receiverUrl,
+    FEEDBACK_SIGNING_KEY: E2E.feedbackSigningKey,
     ...extra,
   };
 }

@@ -47,7 +47,7 @@ for (const runtime of RUNTIMES) {
     const callId = first.attributes['llm.output_messages.0.message.tool_calls.0.tool_call.id'];
     expect(first.attributes['llm.output_messages.0.message.tool_calls.0.tool_call.function.name']).toBe('calculator');
     expect(JSON.parse(String(first.attributes['llm.output_messages.0.message.tool_calls.0.tool_call.function.arguments']))).toEqual({ expression: '17*23' });
-    expect(toolSpan.attributes).toMatchObject({ 'tool.name': 'calculator', 'tool_call.id': callId });
+    expect(toolSpan.attributes).toMatchObject({ 'tool.name': 'calculator', 'tool.id': callId });
     expect(JSON.parse(String(toolSpan.attributes['output.value']))).toEqual({ expression: '17*23', result: 391 });
     // The conversation so far: system, user, assistant, user (calculate…), assistant (tool call), tool (result).
     expect(second.attributes['llm.input_messages.4.message.role']).toBe('assistant');

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { E2E, appEnv } from '../playwright.config';
+import { fetchAnnotations } from './receiver/http-client';
 import { ChatPage } from './support/chat-page';
 import { spawnNext } from './support/spawn-next';
 import { waitForTurnSpans } from './support/turn-spans';
@@ -12,9 +13,7 @@ interface StoredAnnotation {
 }
 
 async function annotationsOf(spanId: string): Promise<StoredAnnotation[]> {
-  const response = await fetch(`${E2E.receiverUrl}/annotations?spanId=${spanId}`);
-  expect(response.ok).toBe(true);
-  return (await response.json()) as StoredAnnotation[];
+  return (await fetchAnnotations(E2E.receiverUrl, spanId)) as StoredAnnotation[];
 }
 
 test("thumbs feedback becomes a Phoenix span annotation on that answer's own turn span", async ({ page }) => {

@@ -15,10 +15,14 @@ async function expectNoHorizontalOverflow(page: Page): Promise<void> {
 }
 
 test('chat, open the trace from the answer, see the LLM span with its token counts and output', async ({ page, context }, testInfo) => {
-  // The inspector is enabled with a token here (as a deploy would be): the first visit swaps it for a cookie.
-  await page.goto(`/traces?token=${E2E.inspectorToken}`);
+  // The inspector is enabled with a token here (as a deploy would be): entered once in the 401 page's
+  // form, it is swapped for an http-only cookie; it never appears in a URL.
+  await page.goto('/traces');
+  await expect(page.getByTestId('inspector-denied')).toBeVisible();
+  await page.getByTestId('inspector-token').fill(E2E.inspectorToken);
+  await page.getByTestId('inspector-token-submit').click();
   await expect(page.getByTestId('traces-page')).toBeVisible();
-  expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+  expect(page.url()).not.toContain(E2E.inspectorToken);
 
   const chat = new ChatPage(page);
   await chat.open();
@@ -76,15 +80,45 @@ test('chat, open the trace from the answer, see the LLM span with its token coun
   await expect(inspector.getByTestId('trace-list-empty')).toBeVisible();
 });
 
-test('without the token the inspector answers 401 and shows no data', async ({ request }) => {
-  for (const path of ['/traces', `/traces/${'a'.repeat(32)}`, '/traces?token=wrong-token-wrong-token']) {
+test('without the token the inspector answers 401 and shows no data; a token in the URL is never accepted', async ({ request }) => {
+  for (const path of ['/traces', `/traces/${'a'.repeat(32)}`, '/traces?token=wrong-token-wrong-token', `/traces?token=${E2E.inspectorToken}`]) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(401);
+    expect(response.headers()['set-cookie'], path).toBeUndefined();
     expect(await response.text()).not.toContain('data-testid="trace-list"');
   }
-  const withToken = await request.get(`/traces?token=${E2E.inspectorToken}`, { maxRedirects: 0 });
-  expect(withToken.status()).toBe(303);
-  expect(withToken.headers()['set-cookie']).toMatch(/trace_inspector_token=.*HttpOnly/i);
+  const wrong = await request.post('/traces', { form: { token: 'wrong-token-wrong-token' }, maxRedirects: 0 });
+  expect(wrong.status()).toBe(401);
+  // Posted once: a 303 back to the page with an http-only cookie. Secure is not set from a client's
+  // X-Forwarded-Proto (TRUST_PROXY is not set here).
+  const posted = await request.post('/traces', { form: { token: E2E.inspectorToken }, headers: { 'x-forwarded-proto': 'https' }, maxRedirects: 0 });
+  expect(posted.status()).toBe(303);
+  expect(posted.headers()['location']).not.toContain('token');
+  const cookie = posted.headers()['set-cookie'];
+  expect(cookie).toMatch(/trace_inspector_token=.*HttpOnly/i);
+  expect(cookie).not.toMatch(/Secure/i);
+  // Scripts can send it as a header instead.
+  const bearer = await request.get(`/traces/${'a'.repeat(32)}`, { headers: { authorization: `Bearer ${E2E.inspectorToken}` }, maxRedirects: 0 });
+  expect(bearer.status()).toBe(200);
+});
+
+test('behind a trusted TLS proxy (TRUST_PROXY=1) the cookies are Secure', async () => {
+  const port = Number(new URL(E2E.appUrl).port) + 24;
+  const server = await spawnNext('start', port, appEnv({ TRUST_PROXY: '1' }));
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const posted = await fetch(`${base}/traces`, { method: 'POST', body: new URLSearchParams({ token: E2E.inspectorToken }), headers: { 'x-forwarded-proto': 'https' }, redirect: 'manual' });
+    expect(posted.status).toBe(303);
+    expect(posted.headers.get('set-cookie')).toMatch(/HttpOnly.*Secure|Secure.*HttpOnly/i);
+    const chat = await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body: JSON.stringify({ id: 'tls', messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: 'hi' }] }] }) });
+    expect(chat.headers.get('set-cookie')).toMatch(/tc_uid=.*; Secure/);
+    await chat.text();
+    const plain = await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'http' }, body: JSON.stringify({ id: 'plain', messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: 'hi' }] }] }) });
+    expect(plain.headers.get('set-cookie')).not.toMatch(/Secure/);
+    await plain.text();
+  } finally {
+    server.kill('SIGKILL');
+  }
 });
 
 test('a production start without TRACE_INSPECTOR: /traces is 404, answers link to Phoenix instead', async ({ page }) => {
@@ -93,7 +127,7 @@ test('a production start without TRACE_INSPECTOR: /traces is 404, answers link t
   const server = await spawnNext('start', port, appEnv({ TRACE_INSPECTOR: '', TRACE_INSPECTOR_URL: '', PHOENIX_COLLECTOR_ENDPOINT: phoenix }));
   try {
     for (const path of ['/traces', `/traces/${'a'.repeat(32)}`, `/traces?token=${E2E.inspectorToken}`]) {
-      const response = await page.request.get(`http://127.0.0.1:${port}${path}`, { maxRedirects: 0 });
+      const response = await page.request.get(`http://127.0.0.1:${port}${path}`, { maxRedirects: 0, headers: { authorization: `Bearer ${E2E.inspectorToken}` } });
       expect(response.status(), path).toBe(404);
       expect(await response.text()).toContain('Trace inspector disabled');
     }

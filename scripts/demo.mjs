@@ -7,9 +7,14 @@
 //
 // The inspector is turned on as TRACE_INSPECTOR=local: the app listens on 127.0.0.1 only and serves
 // /traces only to requests addressed to a loopback host, so nothing beyond this machine sees traces.
+// The receiver gets a random key (RECEIVER_API_KEY, unless set) that only the app is told: other
+// local users and web pages cannot read its traces either.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { ensureBuild } from './ensure-build.mjs';
 
 const env = { ...process.env };
+if (ensureBuild((line) => console.log(`[demo] ${line}`)) === 'reused') console.log('[demo] the build is newer than the sources: reusing it');
 const port = env.PORT ?? '3000';
 const receiverPort = env.RECEIVER_PORT ?? '6007';
 const receiverUrl = `http://127.0.0.1:${receiverPort}`;
@@ -28,10 +33,12 @@ function run(name, command, args, childEnv) {
 }
 
 if (!configured || localCopy) {
+  env.RECEIVER_API_KEY ||= randomBytes(24).toString('hex');
   run('receiver', process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'e2e/receiver/main.ts'], { ...env, RECEIVER_PORT: receiverPort });
   env.TRACE_INSPECTOR_URL ??= receiverUrl;
   if (!configured) {
     env.PHOENIX_COLLECTOR_ENDPOINT = receiverUrl;
+    env.PHOENIX_API_KEY = env.RECEIVER_API_KEY;
     env.OTEL_BSP_SCHEDULE_DELAY ??= '500';
     console.log(`[demo] no collector configured: spans go to the local receiver on :${receiverPort}, are printed here and kept in ${env.RECEIVER_DATA_DIR ?? '.traces'}/`);
   } else {

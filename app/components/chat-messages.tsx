@@ -1,5 +1,6 @@
 import type { ChatMessage } from '@/lib/chat/chat-message';
 import { FeedbackButtons } from './feedback-buttons';
+import { ReasoningPart } from './reasoning-part';
 import { isToolPart, ToolCallPart } from './tool-part';
 import { TraceChip } from './trace-chip';
 
@@ -38,7 +39,8 @@ export function AssistantMessage({
   failed: boolean;
 }) {
   const text = textOf(message);
-  const { traceId, spanId, model, runtime, feedback } = message.metadata ?? {};
+  const reasoning = message.parts.flatMap((part) => (part.type === 'reasoning' ? [part.text] : [])).join('\n\n');
+  const { traceId, spanId, model, runtime, feedback, feedbackToken } = message.metadata ?? {};
   return (
     <div
       data-testid="message-assistant"
@@ -48,6 +50,7 @@ export function AssistantMessage({
     >
       <div className="min-w-0 flex-1">
         <div className="w-fit max-w-[85%] rounded-2xl rounded-bl-md border border-slate-200 bg-white px-4 py-2.5 text-[15px] leading-relaxed shadow-sm">
+          <ReasoningPart text={reasoning} thinking={streaming && text === ''} />
           {message.parts.map((part, i) => (isToolPart(part) ? <ToolCallPart key={i} part={part} /> : null))}
           <span data-testid="assistant-text" className="whitespace-pre-wrap break-words">
             {text}
@@ -74,7 +77,7 @@ export function AssistantMessage({
               incomplete — failed mid-answer
             </span>
           ) : null}
-          {traceId && spanId && !streaming ? <FeedbackButtons traceId={traceId} spanId={spanId} enabled={feedback === true} /> : null}
+          {traceId && spanId && !streaming ? <FeedbackButtons traceId={traceId} spanId={spanId} token={feedbackToken} enabled={feedback === true} /> : null}
           {stopped ? (
             <span data-testid="stopped-label" className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800">
               stopped

@@ -1,14 +1,16 @@
 'use client';
 
 import { useState } from 'react';
+import { AddToDataset } from './add-to-dataset';
 
 type State = 'idle' | 'sending' | 'recorded' | 'error';
 
 /**
  * Thumbs up/down with an optional comment on one answer. The server records it in Phoenix as an
- * annotation on this answer's turn span (`spanId`), never "the last message".
+ * annotation on this answer's turn span (`spanId`), never "the last message". `token` is the answer's
+ * signed feedback token: the server accepts the rating only with it, from this browser.
  */
-export function FeedbackButtons({ traceId, spanId, enabled }: { traceId: string; spanId: string; enabled: boolean }) {
+export function FeedbackButtons({ traceId, spanId, token, enabled }: { traceId: string; spanId: string; token?: string; enabled: boolean }) {
   const [rating, setRating] = useState<'up' | 'down'>();
   const [comment, setComment] = useState('');
   const [state, setState] = useState<State>('idle');
@@ -29,7 +31,7 @@ export function FeedbackButtons({ traceId, spanId, enabled }: { traceId: string;
       const response = await fetch('/api/feedback', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ traceId, spanId, rating, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
+        body: JSON.stringify({ traceId, spanId, rating, ...(token ? { token } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) }),
       });
       const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
       if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
@@ -84,6 +86,7 @@ export function FeedbackButtons({ traceId, spanId, enabled }: { traceId: string;
           </button>
         </>
       ) : null}
+      {rating === 'down' ? <AddToDataset traceId={traceId} spanId={spanId} comment={comment} token={token} /> : null}
       {state === 'recorded' || state === 'error' ? (
         <span data-testid="feedback-status" data-state={state} role="status" className={state === 'error' ? 'text-red-600' : 'text-emerald-700'}>
           {message}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { inspectorSource } from '@/lib/inspector/inspector-source';
 import { requireInspectorAccess } from '@/lib/inspector/require-inspector-access';
 import { listTraces, parseTraceStatus, ReceiverUnavailableError, type TraceSummary } from '@/lib/inspector/trace-api';
@@ -15,7 +16,7 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 
 export default async function TracesPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  await requireInspectorAccess(one(params.token));
+  await requireInspectorAccess();
   const source = inspectorSource(process.env);
   const session = one(params.session);
   const status = parseTraceStatus(one(params.status));
@@ -31,7 +32,11 @@ export default async function TracesPage({ searchParams }: { searchParams: Searc
   }
   return (
     <div className="min-h-full">
-      <InspectorHeader title="Recent traces" />
+      <InspectorHeader title="Recent traces">
+        <Link href="/traces/sessions" data-testid="to-sessions" className="text-indigo-600 hover:underline">
+          Sessions
+        </Link>
+      </InspectorHeader>
       <main data-testid="traces-page" className="mx-auto max-w-6xl space-y-4 px-3 py-4 sm:px-6">
         <SourceNotice source={source} />
         {source.receiverUrl ? (

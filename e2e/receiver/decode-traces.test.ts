@@ -134,6 +134,14 @@ describe('decodeTraceRequest: values the SDK does not produce', () => {
     expect(() => decodeTraceRequest(new Uint8Array([0xff, 0xff, 0xff]))).toThrow();
   });
 
+  it('keeps the dropped-attributes count the sender reports (0 when none were dropped)', () => {
+    const spans = decodeTraceRequest(encode({
+      resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: TRACE_ID, spanId: SPAN_ID, name: 'full', droppedAttributesCount: 20 }] }] }],
+    }));
+    expect(spans[0]!.droppedAttributesCount).toBe(20);
+    expect(decodeTraceRequest(serialize(richSpans().all))[0]!.droppedAttributesCount).toBe(0);
+  });
+
   it('decodes an empty request to no spans', () => {
     expect(decodeTraceRequest(new Uint8Array())).toEqual([]);
   });

@@ -24,6 +24,8 @@ export interface ReceivedSpan {
   attributes: Attributes;
   /** The OTLP value type of each attribute: token counts must arrive as `int`, not `double`. */
   attributeTypes: Record<string, AttrType>;
+  /** Attributes the sender's SDK dropped (over its count limit): must be 0 for our spans. */
+  droppedAttributesCount?: number;
   events: { name: string; timeUnixNano: bigint; attributes: Attributes }[];
   links: { traceId: string; spanId: string; attributes: Attributes }[];
   /** OTLP StatusCode: 0 unset, 1 ok, 2 error; `message` only when non-empty. */
@@ -78,6 +80,7 @@ function toSpan(span: PbSpan, resource: Attributes, scope: ReceivedSpan['scope']
     endTimeUnixNano: span.endTimeUnixNano ?? 0n,
     attributes: attributes.values,
     attributeTypes: attributes.types,
+    droppedAttributesCount: span.droppedAttributesCount ?? 0,
     events: (span.events ?? []).map((event) => ({
       name: event.name ?? '',
       timeUnixNano: event.timeUnixNano ?? 0n,

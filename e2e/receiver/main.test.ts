@@ -49,7 +49,7 @@ describe('node e2e/receiver/main.ts', () => {
     });
     expect(response.status).toBe(200);
     await waitForOutput(/export: 1 span\(s\), project "cli-project"/);
-    const spans = await fetchSpans(url);
+    const spans = await fetchSpans(url, undefined, 'k');
     expect(spans.map((s) => [s.name, s.project, s.attributeTypes.n])).toEqual([['standalone', 'cli-project', 'int']]);
   });
 
@@ -57,7 +57,7 @@ describe('node e2e/receiver/main.ts', () => {
     const body = { resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', name: 'from-json' }] }] }] };
     const response = await fetch(`${url}/v1/traces`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: 'Bearer k' } });
     expect(response.status).toBe(200);
-    expect((await fetchSpans(url, '0af7651916cd43dd8448eb211c80319c')).map((s) => s.name)).toEqual(['from-json']);
+    expect((await fetchSpans(url, '0af7651916cd43dd8448eb211c80319c', 'k')).map((s) => s.name)).toEqual(['from-json']);
   });
 
   it('enforces RECEIVER_API_KEY', async () => {

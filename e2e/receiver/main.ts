@@ -50,7 +50,7 @@ const receiver = await startReceiver({
 });
 const stored = options.dataDir ? `, ${receiver.spans().length} span(s) kept in ${options.dataDir}` : ', in memory only';
 console.log(
-  `[receiver] listening on ${receiver.url} (POST /v1/traces ${options.acceptJson ? 'protobuf+JSON' : 'protobuf'}, GET /traces, /spans)${stored}${options.apiKey ? ', API key required' : ''}`,
+  `[receiver] listening on ${receiver.url} (POST /v1/traces ${options.acceptJson ? 'protobuf+JSON' : 'protobuf'}, GET /traces, /spans)${stored}${options.apiKey ? ', API key required on every route but /health' : ', no API key'}; Host: loopback names${options.allowedHosts?.length ? `, ${options.allowedHosts.join(', ')}` : ''}`,
 );
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

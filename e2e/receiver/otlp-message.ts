@@ -30,6 +30,7 @@ export interface PbSpan {
   startTimeUnixNano?: bigint;
   endTimeUnixNano?: bigint;
   attributes?: PbKeyValue[];
+  droppedAttributesCount?: number;
   events?: { timeUnixNano?: bigint; name?: string; attributes?: PbKeyValue[] }[];
   links?: { traceId?: Uint8Array; spanId?: Uint8Array; attributes?: PbKeyValue[] }[];
   status?: { message?: string; code?: number };

@@ -18,6 +18,7 @@ beforeEach(() => {
   jsonReceiver.clear();
 });
 
+const get = (path: string) => fetch(`${receiver.url}${path}`, { headers: KEY });
 const postTraces = (target: Receiver, body: BodyInit, contentType: string) =>
   fetch(`${target.url}/v1/traces`, { method: 'POST', body, headers: { ...KEY, 'content-type': contentType } });
 const jsonExport = (spans: ReturnType<typeof richSpans>['all']) => new TextDecoder().decode(JsonTraceSerializer.serializeRequest(spans));
@@ -68,12 +69,12 @@ describe('POST /v1/span_annotations (Phoenix contract)', () => {
     expect(data).toHaveLength(2);
     expect(data.every((d) => typeof d.id === 'string' && d.id.length > 0)).toBe(true);
     expect(data[0]!.id).not.toBe(data[1]!.id);
-    const all = (await (await fetch(`${receiver.url}/annotations`)).json()) as Record<string, unknown>[];
+    const all = (await (await get(`/annotations`)).json()) as Record<string, unknown>[];
     expect(all).toEqual([
       expect.objectContaining({ ...feedback, id: data[0]!.id }),
       expect.objectContaining({ span_id: 'b7ad6b7169203331', annotator_kind: 'CODE', metadata: { by: 'test' }, identifier: 'x', id: data[1]!.id }),
     ]);
-    const one = (await (await fetch(`${receiver.url}/annotations?spanId=00f067aa0ba902b7`)).json()) as { id: string }[];
+    const one = (await (await get(`/annotations?spanId=00f067aa0ba902b7`)).json()) as { id: string }[];
     expect(one.map((a) => a.id)).toEqual([data[0]!.id]);
   });
 
@@ -102,10 +103,10 @@ describe('POST /v1/span_annotations (Phoenix contract)', () => {
       expect(typeof ((await response.json()) as { error: unknown }).error).toBe('string');
     }
     expect(receiver.annotations()).toEqual([]);
-    expect((await fetch(`${receiver.url}/v1/span_annotations`)).status).toBe(405);
+    expect((await fetch(`${receiver.url}/v1/span_annotations`, { headers: KEY })).status).toBe(405);
     await annotate({ data: [feedback] });
-    await fetch(`${receiver.url}/spans`, { method: 'DELETE' });
-    expect(await (await fetch(`${receiver.url}/annotations`)).json()).toEqual([]);
+    await fetch(`${receiver.url}/spans`, { method: 'DELETE', headers: KEY });
+    expect(await (await get(`/annotations`)).json()).toEqual([]);
   });
 });
 
@@ -127,18 +128,18 @@ describe('GET /traces and /traces/<id> (the inspector read API)', () => {
     await exportTurn('s1', false);
     await new Promise((resolve) => setTimeout(resolve, 5));
     await exportTurn('s2', true);
-    const list = (await (await fetch(`${receiver.url}/traces`)).json()) as { traces: Record<string, unknown>[] };
+    const list = (await (await get(`/traces`)).json()) as { traces: Record<string, unknown>[] };
     expect(list.traces.map((t) => [t.sessionId, t.status, t.spanCount, t.totalTokens, t.kind, t.name])).toEqual([
       ['s2', 'error', 2, 12, 'CHAIN', 'chat turn'],
       ['s1', 'ok', 2, 12, 'CHAIN', 'chat turn'],
     ]);
     expect(list.traces[0]).toMatchObject({ input: 'hi', project: 'p', output: `${'x'.repeat(200)}…` });
-    const bySession = (await (await fetch(`${receiver.url}/traces?session=s1`)).json()) as { traces: { traceId: string }[] };
+    const bySession = (await (await get(`/traces?session=s1`)).json()) as { traces: { traceId: string }[] };
     expect(bySession.traces).toHaveLength(1);
-    expect(((await (await fetch(`${receiver.url}/traces?status=error`)).json()) as { traces: unknown[] }).traces).toHaveLength(1);
-    expect(((await (await fetch(`${receiver.url}/traces?limit=1`)).json()) as { traces: unknown[] }).traces).toHaveLength(1);
-    expect((await fetch(`${receiver.url}/traces?status=bad`)).status).toBe(400);
-    expect((await fetch(`${receiver.url}/traces?limit=0`)).status).toBe(400);
+    expect(((await (await get(`/traces?status=error`)).json()) as { traces: unknown[] }).traces).toHaveLength(1);
+    expect(((await (await get(`/traces?limit=1`)).json()) as { traces: unknown[] }).traces).toHaveLength(1);
+    expect((await get(`/traces?status=bad`)).status).toBe(400);
+    expect((await get(`/traces?limit=0`)).status).toBe(400);
 
     const traceId = bySession.traces[0]!.traceId;
     const llm = receiver.spans().find((s) => s.traceId === traceId && s.name === 'llm m')!;
@@ -147,11 +148,11 @@ describe('GET /traces and /traces/<id> (the inspector read API)', () => {
       headers: KEY,
       body: JSON.stringify({ data: [{ span_id: llm.spanId, name: 'user_feedback', annotator_kind: 'HUMAN', result: { label: 'up' } }] }),
     });
-    const one = (await (await fetch(`${receiver.url}/traces/${traceId}`)).json()) as { traceId: string; spans: { name: string; startTimeUnixNano: string }[]; annotations: unknown[] };
+    const one = (await (await get(`/traces/${traceId}`)).json()) as { traceId: string; spans: { name: string; startTimeUnixNano: string }[]; annotations: unknown[] };
     expect(one.traceId).toBe(traceId);
     expect(one.spans.map((s) => s.name).sort()).toEqual(['chat turn', 'llm m']);
     expect(typeof one.spans[0]!.startTimeUnixNano).toBe('string');
     expect(one.annotations).toEqual([expect.objectContaining({ span_id: llm.spanId, result: { label: 'up' } })]);
-    expect((await fetch(`${receiver.url}/traces/${'0'.repeat(32)}`)).status).toBe(404);
+    expect((await get(`/traces/${'0'.repeat(32)}`)).status).toBe(404);
   });
 });

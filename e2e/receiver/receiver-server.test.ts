@@ -28,7 +28,9 @@ describe('receiver ingestion (like Phoenix)', () => {
     expect(receiver.requests()).toEqual([
       expect.objectContaining({ contentType: 'application/x-protobuf', spanCount: 1, project: 'from-resource' }),
     ]);
-    expect(receiver.requests()[0]!.headers.authorization).toBe('Bearer secret');
+    // The record keeps what the exporter sent, but never its credentials.
+    expect(receiver.requests()[0]!.headers['content-type']).toBe('application/x-protobuf');
+    expect(receiver.requests()[0]!.headers.authorization).toBeUndefined();
   });
 
   it('lets x-project-name win over the resource, and falls back to "default"', async () => {
@@ -79,18 +81,19 @@ describe('receiver query API', () => {
     await post(oneSpanExport('a'), PROTOBUF);
     await post(oneSpanExport('b'), PROTOBUF);
     const [a, b] = receiver.spans();
-    const all = await fetchSpans(receiver.url);
+    const all = await fetchSpans(receiver.url, undefined, 'secret');
     expect(all).toEqual(receiver.spans());
     expect(typeof all[0]!.startTimeUnixNano).toBe('bigint');
-    expect((await fetchSpans(receiver.url, b!.traceId)).map((s) => s.name)).toEqual(['b']);
+    expect((await fetchSpans(receiver.url, b!.traceId, 'secret')).map((s) => s.name)).toEqual(['b']);
     expect(a!.traceId).not.toBe(b!.traceId);
-    expect((await fetchRequests(receiver.url)).map((r) => r.spanCount)).toEqual([1, 1]);
+    expect((await fetchRequests(receiver.url, 'secret')).map((r) => r.spanCount)).toEqual([1, 1]);
     expect(await (await fetch(`${receiver.url}/health`)).json()).toEqual({ ok: true });
-    await clearReceiver(receiver.url);
-    expect(await fetchSpans(receiver.url)).toEqual([]);
+    await clearReceiver(receiver.url, 'secret');
+    expect(await fetchSpans(receiver.url, undefined, 'secret')).toEqual([]);
     expect(receiver.requests()).toEqual([]);
-    expect((await fetch(`${receiver.url}/nope`)).status).toBe(404);
-    expect((await fetch(`${receiver.url}/v1/traces`)).status).toBe(405);
+    const auth = { headers: { authorization: 'Bearer secret' } };
+    expect((await fetch(`${receiver.url}/nope`, auth)).status).toBe(404);
+    expect((await fetch(`${receiver.url}/v1/traces`, auth)).status).toBe(405);
   });
 });
 
@@ -113,9 +116,9 @@ describe('waiting for spans', () => {
 
   it('over HTTP: resolves when the spans arrive, times out naming what arrived', async () => {
     setTimeout(() => void post(oneSpanExport('one'), PROTOBUF), 150);
-    const spans = await waitForReceivedSpans(receiver.url, (s) => s.length === 1, 3000);
+    const spans = await waitForReceivedSpans(receiver.url, (s) => s.length === 1, 3000, 100, 'secret');
     expect(spans[0]!.name).toBe('one');
-    await expect(waitForReceivedSpans(receiver.url, (s) => s.length === 5, 300)).rejects.toThrow(/received 1 span\(s\): one/);
+    await expect(waitForReceivedSpans(receiver.url, (s) => s.length === 5, 300, 100, 'secret')).rejects.toThrow(/received 1 span\(s\): one/);
   });
 
   it('close() rejects pending waits', async () => {

@@ -4,6 +4,9 @@
  * undecodable → 400, `Authorization: Bearer <key>` required when a key is set (→ 401), project from
  * the `x-project-name` header, else the `openinference.project.name` resource attribute, else
  * 'default'. Phoenix's `POST /v1/span_annotations` stores span annotations.
+ * Access (receiver-access.ts): a Host that is not this machine's → 403 (DNS rebinding); with a key,
+ * every route but `GET /health` needs it → 401. Request records keep no credential headers and only
+ * the latest `maxRequests`.
  * With `dataDir`, spans and annotations are kept on disk (rotated segments) and reloaded on start.
  * A JSON API reads what arrived (see query-routes.ts) and `GET /health`.
  */
@@ -12,6 +15,8 @@ import type { AddressInfo } from 'node:net';
 import { decodeJsonTraceRequest } from './decode-json-traces';
 import { decodeTraceRequest, encodeExportResponse, type ReceivedSpan } from './decode-traces';
 import { handleQuery } from './query-routes';
+import { handleSessionQuery } from './session-routes';
+import { checkAccess, storedHeaders } from './receiver-access';
 import { decodeContentEncoding, HttpError, readBody } from './request-body';
 import { openSegmentLog, type SegmentLogOptions } from './segment-log';
 import { sendJson } from './send-json';
@@ -26,8 +31,12 @@ export interface ReceiverOptions {
   port?: number;
   /** Default '127.0.0.1'. */
   host?: string;
-  /** When set, exports and annotations must carry `Authorization: Bearer <apiKey>`. */
+  /** When set, every route except `GET /health` needs `Authorization: Bearer <apiKey>`. */
   apiKey?: string;
+  /** Host names accepted besides loopback names and the bound host (`*`: any). Default none. */
+  allowedHosts?: readonly string[];
+  /** How many export request records `requests()` keeps (oldest dropped). Default 1000. */
+  maxRequests?: number;
   /** Also accept OTLP/JSON (`application/json`) at /v1/traces. Default false: protobuf only, like Phoenix. */
   acceptJson?: boolean;
   /** Keep spans and annotations in NDJSON segments under this directory and reload them on start. */
@@ -55,14 +64,22 @@ const PROTOBUF_TYPES = new Set(['application/x-protobuf', 'application/protobuf'
 export const PROJECT_ATTRIBUTE = 'openinference.project.name';
 
 export async function startReceiver(options: ReceiverOptions = {}): Promise<Receiver> {
-  const store = createSpanStore(options.dataDir ? openSegmentLog({ ...options.retention, dir: options.dataDir }) : undefined);
+  const store = createSpanStore(options.dataDir ? openSegmentLog({ ...options.retention, dir: options.dataDir }) : undefined, options.maxRequests);
   const host = options.host ?? '127.0.0.1';
+  const rules = { apiKey: options.apiKey, allowedHosts: options.allowedHosts, boundHost: host };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://receiver');
     const method = req.method ?? 'GET';
+    const refusal = checkAccess(rules, method, url.pathname, req.headers.host, req.headers.authorization);
+    if (refusal) {
+      // Drain what the client sends (bounded) so that it reads the answer instead of a reset.
+      await readBody(req).catch(() => undefined);
+      return sendJson(res, refusal.status, { error: refusal.message });
+    }
     if (method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { ok: true });
     if (handleQuery(method, url, store, res)) return;
+    if (handleSessionQuery(method, url, store, res)) return;
     if (url.pathname === '/v1/span_annotations') {
       if (method !== 'POST') return sendJson(res, 405, { error: 'use POST for /v1/span_annotations' });
       return annotate(req, res);
@@ -72,17 +89,8 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     await ingest(req, res);
   }
 
-  /** Reads the body before refusing anything, so that a refused client still gets its answer. */
-  async function authorizedBody(req: IncomingMessage): Promise<Buffer> {
-    const raw = await readBody(req);
-    if (options.apiKey && req.headers.authorization !== `Bearer ${options.apiKey}`) {
-      throw new HttpError(401, 'missing or invalid API key (expected Authorization: Bearer <key>)');
-    }
-    return raw;
-  }
-
   async function annotate(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = decodeContentEncoding(await authorizedBody(req), req.headers['content-encoding']);
+    const body = decodeContentEncoding(await readBody(req), req.headers['content-encoding']);
     try {
       const saved = store.annotate(parseAnnotationBody(body.toString('utf8')));
       sendJson(res, 200, { data: saved.map((annotation) => ({ id: annotation.id })) });
@@ -93,7 +101,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   }
 
   async function ingest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await authorizedBody(req);
+    const raw = await readBody(req);
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     const json = contentType === 'application/json' && options.acceptJson === true;
     if (!PROTOBUF_TYPES.has(contentType) && !json) {
@@ -115,9 +123,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     }
     const request: ReceivedRequest = {
       contentType,
-      headers: Object.fromEntries(
-        Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]),
-      ),
+      headers: storedHeaders(req.headers),
       spanCount: spans.length,
       project: spans[0]?.project ?? headerProject ?? 'default',
     };

@@ -11,7 +11,7 @@ import { fromJson, toJson } from './span-json';
 export interface ReceivedRequest {
   /** Media type without parameters, lowercased, e.g. 'application/x-protobuf'. */
   contentType: string;
-  /** The export's request headers (lowercased names; repeated headers joined with ', '). */
+  /** The export's request headers without credentials (lowercased names; repeated headers joined with ', '). */
   headers: Record<string, string>;
   spanCount: number;
   project: string;
@@ -40,7 +40,10 @@ interface Waiter {
 
 type LogRecord = { type: 'span'; span: unknown } | { type: 'annotation'; annotation: SpanAnnotation };
 
-export function createSpanStore(log?: SegmentLog): SpanStore {
+export const DEFAULT_MAX_REQUESTS = 1000;
+
+/** `maxRequests`: how many request records are kept (the oldest are dropped), so the log stays bounded. */
+export function createSpanStore(log?: SegmentLog, maxRequests = DEFAULT_MAX_REQUESTS): SpanStore {
   let spans: { span: ReceivedSpan; segment: number }[] = [];
   const requests: ReceivedRequest[] = [];
   let annotations = new Map<string, { annotation: SpanAnnotation; segment: number }>();
@@ -74,6 +77,7 @@ export function createSpanStore(log?: SegmentLog): SpanStore {
     add(received, request) {
       for (const span of received) spans.push({ span, segment: write({ type: 'span', span: toJson([span])[0] }) });
       requests.push(request);
+      if (requests.length > maxRequests) requests.splice(0, requests.length - maxRequests);
       dropRotated();
       notify();
     },

@@ -24,6 +24,8 @@ export interface TraceSummary {
   output?: string;
   /** Sum of `llm.token_count.total` over the LLM spans; absent when none reported one. */
   totalTokens?: number;
+  /** The root's `stream.outcome` (`completed`, `aborted`, `timeout`, `error`): a stopped turn's status is UNSET. */
+  outcome?: string;
 }
 
 export interface TraceFilter {
@@ -75,6 +77,7 @@ export function summarizeTrace(spans: ReceivedSpan[]): TraceSummary {
     ...preview('input', root.attributes['input.value']),
     ...preview('output', root.attributes['output.value']),
     ...(tokens.length > 0 ? { totalTokens: tokens.reduce((a, b) => a + b, 0) } : {}),
+    ...(typeof root.attributes['stream.outcome'] === 'string' ? { outcome: root.attributes['stream.outcome'] } : {}),
   };
 }
 

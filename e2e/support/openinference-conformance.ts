@@ -1,7 +1,9 @@
 /**
- * Checks exported spans against the OpenInference conventions, as Phoenix reads them. Returns the
- * violations (empty when conformant), each naming the span and the key. Keys are literal dotted
- * strings on purpose: a renamed key in the app fails here.
+ * Checks exported spans against the OpenInference conventions, as Phoenix reads them, and against
+ * this app's lifecycle promises: every LLM span says how its stream ended (`stream.outcome` — a span
+ * force-ended by `@vercel/otel` has none), no span lost attributes to the SDK's count limit, and no
+ * child ends after its parent. Returns the violations (empty when conformant), each naming the span
+ * and the key. Keys are literal dotted strings on purpose: a renamed key in the app fails here.
  */
 import type { ReceivedSpan } from '../receiver/decode-traces';
 
@@ -15,7 +17,11 @@ const INDEXED = [
   /^(llm\.(?:input|output)_messages\.\d+\.message\.tool_calls)\.(\d+)\./,
 ];
 
-type Span = Pick<ReceivedSpan, 'traceId' | 'spanId' | 'parentSpanId' | 'name' | 'attributes' | 'attributeTypes' | 'events' | 'status'>;
+type Span = Pick<
+  ReceivedSpan,
+  'traceId' | 'spanId' | 'parentSpanId' | 'name' | 'attributes' | 'attributeTypes' | 'events' | 'status' | 'droppedAttributesCount'
+> & { endTimeUnixNano?: bigint };
+const OUTCOMES = new Set(['completed', 'aborted', 'timeout', 'error']);
 
 export function conformanceViolations(spans: readonly Span[]): string[] {
   const problems: string[] = [];
@@ -30,9 +36,20 @@ function spanViolations(span: Span): string[] {
   const kind = a['openinference.span.kind'];
   if (typeof kind !== 'string' || !KINDS.has(kind)) problems.push(`openinference.span.kind is ${JSON.stringify(kind)}, not a valid kind`);
   if (kind === 'LLM') {
-    for (const key of ['llm.model_name', 'llm.provider', 'llm.system']) {
-      if (typeof a[key] !== 'string' || a[key] === '') problems.push(`LLM span lacks ${key}`);
+    if (typeof a['llm.model_name'] !== 'string' || a['llm.model_name'] === '') problems.push('LLM span lacks llm.model_name');
+    // Unknown is not a value: an unknown endpoint has no llm.provider, Gemini no llm.system. When present, not empty.
+    for (const key of ['llm.provider', 'llm.system']) {
+      if (key in a && (typeof a[key] !== 'string' || a[key] === '')) problems.push(`LLM span has an empty or non-string ${key}`);
     }
+    const outcome = a['stream.outcome'];
+    if (typeof outcome !== 'string' || !OUTCOMES.has(outcome)) {
+      problems.push(`LLM span has stream.outcome ${JSON.stringify(outcome)} (ended by something other than its own lifecycle?)`);
+    }
+  }
+  if (span.droppedAttributesCount === undefined) problems.push('droppedAttributesCount unknown (not decoded)');
+  else if (span.droppedAttributesCount > 0) problems.push(`${span.droppedAttributesCount} attributes dropped by the count limit`);
+  for (const [key, value] of Object.entries(a)) {
+    if (value === '' && (key === 'output.value' || /^llm\.output_messages\.\d+\.message\.content$/.test(key))) problems.push(`${key} is empty (omit it)`);
   }
   const counts = Object.keys(a).filter((key) => key.startsWith('llm.token_count.'));
   if (kind !== 'LLM' && counts.length > 0) problems.push(`token counts on a ${String(kind)} span would be summed twice: ${counts.join(', ')}`);
@@ -77,7 +94,7 @@ function indexViolations(keys: readonly string[]): string[] {
   return problems;
 }
 
-/** Each trace is one tree: one root, every parent present. */
+/** Each trace is one tree: one root, every parent present, every child ended no later than its parent. */
 function treeViolations(spans: readonly Span[]): string[] {
   const problems: string[] = [];
   const byTrace = Map.groupBy(spans, (span) => span.traceId);
@@ -87,6 +104,12 @@ function treeViolations(spans: readonly Span[]): string[] {
     if (roots.length !== 1) problems.push(`trace ${traceId} has ${roots.length} roots`);
     for (const span of members) {
       if (span.parentSpanId && !ids.has(span.parentSpanId)) problems.push(`${span.name} (${span.spanId}) has a parent ${span.parentSpanId} outside its trace's exported spans`);
+      const parent = members.find((other) => other.spanId === span.parentSpanId);
+      if (parent && (span.endTimeUnixNano === undefined || parent.endTimeUnixNano === undefined)) {
+        problems.push(`${span.name} (${span.spanId}): end times unknown, cannot check it ends before its parent`);
+      } else if (parent && span.endTimeUnixNano! > parent.endTimeUnixNano!) {
+        problems.push(`${span.name} (${span.spanId}) ends ${(span.endTimeUnixNano! - parent.endTimeUnixNano!) / 1000n} µs after its parent ${parent.name} (${parent.spanId})`);
+      }
     }
   }
   return problems;

@@ -8,8 +8,10 @@ export async function spawnNext(
   timeoutMs = 60_000,
   /** Collects the server's stdout and stderr (otherwise ignored). */
   output?: { stdout: string[]; stderr: string[] },
+  /** The address to listen on (default loopback only). */
+  hostname = '127.0.0.1',
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', command, '--hostname', '127.0.0.1', '--port', String(port)], {
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', command, '--hostname', hostname, '--port', String(port)], {
     env: { ...process.env, ...env },
     stdio: output ? ['ignore', 'pipe', 'pipe'] : 'ignore',
   });

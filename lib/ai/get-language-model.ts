@@ -1,36 +1,45 @@
-import type { LanguageModelV4 } from '@ai-sdk/provider';
-import { createOpenAI } from '@ai-sdk/openai';
-import type { ModelIdentity } from '@/lib/tracing/traced-model';
 import { createOfflineModel, OFFLINE_MODEL_ID } from './offline-model';
+import { anthropicModel } from './providers/anthropic-model';
+import { googleModel } from './providers/google-model';
+import { openAICompatibleModel } from './providers/openai-compatible-model';
+import { openAIModel } from './providers/openai-model';
+import { DEFAULT_MODELS, resolveProviderSettings, type ProviderSettings } from './providers/provider-settings';
+import type { SelectedModel } from './providers/selected-model';
 
-export interface SelectedModel {
-  model: LanguageModelV4;
-  identity: ModelIdentity;
-}
-
-export const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
+export type { SelectedModel } from './providers/selected-model';
+export const DEFAULT_OPENAI_MODEL = DEFAULT_MODELS.openai;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * The one place that picks the model. With `OPENAI_API_KEY`: the chat-completions API of OpenAI or
- * any OpenAI-compatible server (`OPENAI_BASE_URL`), model `CHAT_MODEL`; usage is requested in the
- * stream (`stream_options.include_usage`), so token counts are real. Without a key: the offline
- * model, which needs no network.
+ * The one place that picks the model, from `CHAT_PROVIDER` and the provider's usual variables
+ * (see `resolveProviderSettings`): OpenAI's chat completions, Anthropic's Messages API, Google's
+ * Gemini API, any OpenAI-compatible server, or — the default without keys — the offline model,
+ * which needs no network. Every remote provider streams its real usage; `CHAT_MODEL` names the model.
+ * A misconfiguration throws a `ProviderConfigurationError` (HTTP 500 naming the variable).
  */
 export function getLanguageModel(env: Env = process.env): SelectedModel {
-  const apiKey = env.OPENAI_API_KEY?.trim();
-  if (apiKey) {
-    const openai = createOpenAI({ apiKey, baseURL: env.OPENAI_BASE_URL?.trim() || undefined });
-    return {
-      model: openai.chat(env.CHAT_MODEL?.trim() || DEFAULT_OPENAI_MODEL),
-      identity: { provider: 'openai', system: 'openai' },
-    };
+  const settings = resolveProviderSettings(env);
+  switch (settings.kind) {
+    case 'openai':
+      return openAIModel(settings);
+    case 'anthropic':
+      return anthropicModel(settings);
+    case 'google':
+      return googleModel(settings);
+    case 'openai-compatible':
+      return openAICompatibleModel(settings);
+    case 'offline':
+      // Our own model: `offline` is this app's name for it, not an OpenInference provider.
+      return { model: createOfflineModel(), identity: { provider: 'offline', system: 'offline' } };
   }
-  return { model: createOfflineModel(), identity: { provider: 'offline', system: 'offline' } };
 }
 
 /** The id of the one model this server serves (what a request's optional `model` field must name). */
 export function configuredModelId(env: Env = process.env): string {
-  return env.OPENAI_API_KEY?.trim() ? env.CHAT_MODEL?.trim() || DEFAULT_OPENAI_MODEL : OFFLINE_MODEL_ID;
+  return modelIdOf(resolveProviderSettings(env));
+}
+
+function modelIdOf(settings: ProviderSettings): string {
+  return settings.kind === 'offline' ? OFFLINE_MODEL_ID : settings.modelId;
 }

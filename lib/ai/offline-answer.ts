@@ -30,6 +30,17 @@ export function composeOfflineAnswer(question: string): string {
   ].join('\n');
 }
 
+/** The `/think` reasoning, streamed before the answer as reasoning parts (like a model's thinking). */
+export function composeOfflineReasoning(question: string): string {
+  const topic = keywords(question);
+  const about = topic.length > 0 ? topic.map((word) => `"${word}"`).join(', ') : 'nothing in particular';
+  return [
+    `The user asks about ${about}.`,
+    'I am the offline model: I cannot look anything up, so I should say what I am and explain how this turn is traced.',
+    'This reasoning is recorded as a reasoning content block of the output message, not as the answer.',
+  ].join(' ');
+}
+
 /** The `/slow` answer: long enough (≥ 40 words) to press Stop mid-stream and look at the trace. */
 export function composeLongOfflineAnswer(question: string): string {
   const topic = keywords(question);

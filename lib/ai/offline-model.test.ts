@@ -180,3 +180,31 @@ describe('createOfflineModel (edges)', () => {
     expect(text).toContain('"explain"');
   });
 });
+
+describe('/think', () => {
+  it('streams reasoning parts before the answer text, and counts them as reasoning tokens', async () => {
+    const { stream } = await createOfflineModel({ delayMs: 0 }).doStream({ prompt: prompt('/think tides') });
+    const parts = await collect(stream);
+    const types = parts.map((p) => p.type);
+    expect(types.indexOf('reasoning-start')).toBeLessThan(types.indexOf('reasoning-end'));
+    expect(types.indexOf('reasoning-end')).toBeLessThan(types.indexOf('text-start'));
+    const reasoning = parts.flatMap((p) => (p.type === 'reasoning-delta' ? [p.delta] : [])).join('');
+    expect(reasoning).toContain('"tides"');
+    expect(textOf(parts)).toBe(offlineAnswerFor('tides'));
+    const finish = parts.find((p) => p.type === 'finish');
+    expect(finish?.type === 'finish' && finish.usage.outputTokens).toEqual({
+      total: countTextTokens(reasoning) + countTextTokens(textOf(parts)),
+      text: countTextTokens(textOf(parts)),
+      reasoning: countTextTokens(reasoning),
+    });
+    expect(parseDirective('/think tides')).toEqual({ directive: 'think', rest: 'tides' });
+  });
+
+  it('plain questions have no reasoning and leave reasoning tokens unknown', async () => {
+    const { stream } = await createOfflineModel({ delayMs: 0 }).doStream({ prompt: prompt('tides') });
+    const parts = await collect(stream);
+    expect(parts.some((p) => p.type === 'reasoning-delta')).toBe(false);
+    const finish = parts.find((p) => p.type === 'finish');
+    expect(finish?.type === 'finish' && finish.usage.outputTokens.reasoning).toBeUndefined();
+  });
+});

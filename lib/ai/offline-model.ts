@@ -10,20 +10,20 @@ import {
   type LanguageModelV4Prompt,
   type LanguageModelV4StreamPart,
   type LanguageModelV4ToolCall,
-  type LanguageModelV4Usage,
 } from '@ai-sdk/provider';
 import {
-  FAIL_MID_AFTER_WORDS,
   offlineAnswerFor,
+  offlineReasoningFor,
   parseDirective,
   SLOW_MIN_DELAY_MS,
-  toWordChunks,
+  SLOW_START_DELAY_MS,
   type OfflineDirective,
 } from './offline-directives';
 import { FOLLOW_UPS_REQUEST } from '@/lib/chat/follow-ups';
 import { composeFollowUps } from './offline-answer';
 import { answerFromToolResults, planToolCall, toolResultsSinceLastUser, type PlannedToolCall } from './offline-tool-calls';
-import { countPromptTokens, countTextTokens, messageText } from './token-count';
+import { streamAnswer, usage } from './offline-stream';
+import { messageText } from './token-count';
 
 export const OFFLINE_MODEL_ID = 'offline-echo-1';
 export const DEFAULT_OFFLINE_DELAY_MS = 25;
@@ -44,25 +44,27 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
     // Image URLs are passed through, never downloaded by the AI SDK on the server.
     supportedUrls: { 'image/*': [/^https:\/\/.+/] },
     async doGenerate(call) {
-      const { directive, answer, toolCall } = plan(call);
+      const { directive, answer, reasoning = '', toolCall } = plan(call);
       if (directive === 'fail' || directive === 'failMid') throw simulatedFailure();
       if (toolCall) {
         const part = toolCallPart(toolCall);
         return { content: [part], finishReason: TOOL_CALLS, usage: usage(call.prompt, part.input), warnings: [] };
       }
       return {
-        content: [{ type: 'text', text: answer }],
+        content: [...(reasoning ? [{ type: 'reasoning' as const, text: reasoning }] : []), { type: 'text', text: answer }],
         finishReason: { unified: 'stop', raw: 'stop' },
-        usage: usage(call.prompt, answer),
+        usage: usage(call.prompt, answer, reasoning),
         warnings: [],
       };
     },
     async doStream(call) {
-      const { directive, answer, toolCall } = plan(call);
+      const { directive, answer, reasoning = '', toolCall } = plan(call);
       if (directive === 'fail') throw simulatedFailure();
       if (toolCall) return { stream: streamToolCall(call, modelId, toolCallPart(toolCall)) };
-      const delayMs = directive === 'slow' ? Math.max(baseDelay, SLOW_MIN_DELAY_MS) : baseDelay;
-      return { stream: streamAnswer(call, modelId, answer, delayMs, directive === 'failMid') };
+      if (directive === 'slowStart') await firstByteDelay(call.abortSignal);
+      const slow = directive === 'slow' || directive === 'slowStart';
+      const delayMs = slow ? Math.max(baseDelay, SLOW_MIN_DELAY_MS) : baseDelay;
+      return { stream: streamAnswer(call, modelId, { answer, reasoning }, delayMs, directive === 'failMid') };
     },
   };
 }
@@ -70,6 +72,8 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
 interface Plan {
   directive?: OfflineDirective;
   answer: string;
+  /** `/think`: streamed as reasoning parts before the answer. */
+  reasoning?: string;
   toolCall?: PlannedToolCall;
 }
 
@@ -84,7 +88,7 @@ function plan({ prompt, tools }: LanguageModelV4CallOptions): Plan {
   const toolNames = (tools ?? []).flatMap((tool) => (tool.type === 'function' ? [tool.name] : []));
   const toolCall = directive ? undefined : planToolCall(text, toolNames);
   const note = images > 0 ? ` (I received ${images} image${images === 1 ? '' : 's'}, but I cannot see images.)` : '';
-  return { directive, answer: offlineAnswerFor(text) + note, toolCall };
+  return { directive, answer: offlineAnswerFor(text) + note, reasoning: offlineReasoningFor(text), toolCall };
 }
 
 function imageCount(message: LanguageModelV4Prompt[number] | undefined): number {
@@ -122,71 +126,20 @@ function streamToolCall(call: LanguageModelV4CallOptions, modelId: string, part:
   });
 }
 
-function streamAnswer(
-  call: LanguageModelV4CallOptions,
-  modelId: string,
-  answer: string,
-  delayMs: number,
-  failMidway: boolean,
-): ReadableStream<LanguageModelV4StreamPart> {
-  const signal = call.abortSignal;
-  const words = toWordChunks(answer);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let wake: (() => void) | undefined;
-  let cancelled = false;
-  let index = 0;
-  /** Resolves after `delayMs`, or at once on abort or cancel, so no timer outlives the stream. */
-  const wait = () =>
-    delayMs === 0 || signal?.aborted
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => {
-          wake = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', wake!);
-            wake = undefined;
-            resolve();
-          };
-          timer = setTimeout(wake, delayMs);
-          signal?.addEventListener('abort', wake, { once: true });
-        });
-
-  return new ReadableStream<LanguageModelV4StreamPart>({
-    start(controller) {
-      controller.enqueue({ type: 'stream-start', warnings: [] });
-      controller.enqueue({ type: 'response-metadata', id: `offline-${Date.now().toString(36)}`, modelId, timestamp: new Date() });
-      controller.enqueue({ type: 'text-start', id: 'text-0' });
-    },
-    async pull(controller) {
-      if (signal?.aborted) return controller.error(signal.reason);
-      if (failMidway && index === Math.min(FAIL_MID_AFTER_WORDS, words.length - 1)) {
-        controller.enqueue({ type: 'error', error: new Error('Offline model: simulated failure mid-stream (/fail-mid)') });
-        return controller.close();
-      }
-      if (index < words.length) {
-        if (index > 0) await wait();
-        if (cancelled) return;
-        if (signal?.aborted) return controller.error(signal.reason);
-        controller.enqueue({ type: 'text-delta', id: 'text-0', delta: words[index++]! });
-        return;
-      }
-      controller.enqueue({ type: 'text-end', id: 'text-0' });
-      controller.enqueue({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage: usage(call.prompt, answer) });
-      controller.close();
-    },
-    cancel() {
-      cancelled = true;
-      wake?.();
-    },
+/** `/slow-start`: the provider's response takes a while; an abort rejects at once, as `fetch` would. */
+function firstByteDelay(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, SLOW_START_DELAY_MS);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-function usage(prompt: LanguageModelV4Prompt, answer: string): LanguageModelV4Usage {
-  const input = countPromptTokens(prompt);
-  const output = countTextTokens(answer);
-  return {
-    inputTokens: { total: input, noCache: input, cacheRead: undefined, cacheWrite: undefined },
-    outputTokens: { total: output, text: output, reasoning: undefined },
-  };
 }
 
 function simulatedFailure(): APICallError {

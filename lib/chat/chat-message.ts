@@ -15,6 +15,8 @@ export interface ChatMessageMetadata {
   finishReason?: string;
   /** Whether thumbs feedback is recorded (a Phoenix is configured). */
   feedback?: boolean;
+  /** Signed token that lets this browser, and only it, rate this answer (lib/feedback/feedback-token.ts). */
+  feedbackToken?: string;
 }
 
 export type ChatMessage = UIMessage<ChatMessageMetadata, UIDataTypes, InferUITools<ChatTools>>;

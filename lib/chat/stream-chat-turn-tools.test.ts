@@ -74,7 +74,7 @@ describe('a tool turn (offline model calls the calculator)', () => {
     expect(tool.attributes).toMatchObject({
       'tool.name': 'calculator',
       'tool.description': chatTools.calculator.description,
-      'tool_call.id': callId,
+      'tool.id': callId,
       'input.mime_type': 'application/json',
       'output.mime_type': 'application/json',
     });

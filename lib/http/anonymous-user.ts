@@ -1,6 +1,7 @@
 /**
  * A stable anonymous user id (`user.id` on spans), kept in an http-only cookie: no login, nothing
- * personal, but Phoenix can group a browser's sessions. A missing or malformed cookie gets a new id.
+ * personal, but Phoenix can group a browser's sessions, and feedback tokens are bound to it. A missing
+ * or malformed cookie gets a new id. `secure`: see secure-request.ts (X-Forwarded-Proto only with TRUST_PROXY).
  */
 export const USER_COOKIE = 'tc_uid';
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
@@ -27,7 +28,7 @@ export function userCookie(userId: string, secure: boolean): string {
   return `${USER_COOKIE}=${userId}; Path=/; Max-Age=${ONE_YEAR_S}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
 }
 
-function readCookie(header: string | null, name: string): string | undefined {
+export function readCookie(header: string | null, name: string): string | undefined {
   for (const pair of header?.split(';') ?? []) {
     const [key, ...value] = pair.trim().split('=');
     if (key === name) return value.join('=');

@@ -16,7 +16,8 @@ export class HttpError extends Error {
 /** `{ error: { code, message, details? } }` with the error's status; anything unexpected is a 500 without internals. */
 export function errorResponse(error: unknown, headers?: HeadersInit): Response {
   if (error instanceof HttpError) {
-    const body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+    // Our own messages, but they may quote input or an upstream: no configured secret leaves in one.
+    const body = { error: { code: error.code, message: redactSecrets(error.message), ...(error.details ? { details: error.details } : {}) } };
     return Response.json(body, { status: error.status, headers });
   }
   console.error('[http] unexpected error:', redactSecrets(error instanceof Error ? error.message : String(error)));

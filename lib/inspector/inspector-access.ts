@@ -1,19 +1,23 @@
 /**
  * Who may open the trace inspector (`/traces`), decided from the environment and the request alone
  * (a pure function, shared by proxy.ts and the pages):
- * - `TRACE_INSPECTOR` unset: on under `next dev` (NODE_ENV=development), off otherwise — so no
+ * - `TRACE_INSPECTOR` unset: `local` under `next dev` (NODE_ENV=development), off otherwise — so no
  *   production deploy exposes traces by default.
  * - `TRACE_INSPECTOR=0`: off everywhere. Off answers 404.
  * - `TRACE_INSPECTOR=1`: on, but only with `TRACE_INSPECTOR_TOKEN` (≥ 16 characters; without one it
- *   stays off): the first visit carries `?token=…`, which is swapped for an http-only cookie;
- *   requests with neither get 401.
- * - `TRACE_INSPECTOR=local`: on for requests addressed to a loopback host (Host and any
- *   X-Forwarded-Host 127.0.0.1, localhost or [::1]) from a loopback client (every X-Forwarded-For
- *   address, which Next sets to the socket's peer, is loopback; no RFC 7239 Forwarded header);
- *   404 otherwise. For a server bound to 127.0.0.1, as `npm run demo` runs it; the Host check also
- *   defeats DNS rebinding.
+ *   stays off). The token is exchanged once for an http-only cookie by POSTing it (the 401 page's
+ *   form, field `token`) or sent as `Authorization: Bearer <token>`; a token in the URL is refused
+ *   (it would end up in logs and history). Requests with neither get 401.
+ * - `TRACE_INSPECTOR=local`: on only while this server can be reached from this machine alone —
+ *   every socket it listens on is bound to a loopback address (listen-addresses.ts; the request
+ *   itself cannot tell, see there) — and for requests addressed to a loopback name (Host and any
+ *   X-Forwarded-Host 127.0.0.1, localhost or [::1]: defeats DNS rebinding) that show no sign of a
+ *   proxy relaying another machine (every X-Forwarded-For / X-Real-IP address loopback, no RFC 7239
+ *   Forwarded). Otherwise 404. Forwarding headers only ever refuse, never allow: a local reverse
+ *   proxy that forwards other machines' requests without saying so is the one case it cannot see —
+ *   use the token there.
  */
-export type InspectorMode = 'off' | 'open' | 'token' | 'local';
+export type InspectorMode = 'off' | 'token' | 'local';
 
 export interface InspectorPolicy {
   mode: InspectorMode;
@@ -26,12 +30,18 @@ export interface InspectorPolicy {
 export interface AccessRequest {
   /** The Host header. */
   host: string | null;
-  /** X-Forwarded-For, X-Forwarded-Host and Forwarded headers. */
+  /** X-Forwarded-For, X-Forwarded-Host, Forwarded and X-Real-IP headers. */
   forwardedFor: string | null;
   forwardedHost: string | null;
   forwarded: string | null;
+  realIp?: string | null;
+  /** A `?token=` in the URL (refused, never used). */
   queryToken: string | null;
+  /** `Authorization: Bearer <token>`, or the token POSTed to exchange it for the cookie. */
+  headerToken?: string | null;
   cookieToken: string | null;
+  /** The addresses the server listens on (listen-addresses.ts); undefined when unknown. */
+  listenAddresses?: readonly string[];
 }
 
 export type AccessDecision =
@@ -45,7 +55,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 export function inspectorPolicy(env: Env): InspectorPolicy {
   const setting = env.TRACE_INSPECTOR?.trim().toLowerCase() ?? '';
-  if (setting === '') return { mode: env.NODE_ENV === 'development' ? 'open' : 'off' };
+  if (setting === '') return { mode: env.NODE_ENV === 'development' ? 'local' : 'off' };
   if (['0', 'false', 'off', 'no'].includes(setting)) return { mode: 'off' };
   if (setting === 'local') return { mode: 'local' };
   if (['1', 'true', 'on', 'yes'].includes(setting)) {
@@ -61,32 +71,43 @@ export function inspectorPolicy(env: Env): InspectorPolicy {
 export function decideInspectorAccess(policy: InspectorPolicy, request: AccessRequest): AccessDecision {
   const disabled = { allow: false as const, status: 404 as const, message: policy.problem ?? 'The trace inspector is disabled on this server.' };
   switch (policy.mode) {
-    case 'open':
-      return { allow: true, setCookie: false };
-    case 'local':
-      return isLocalRequest(request) ? { allow: true, setCookie: false } : disabled;
+    case 'local': {
+      const problem = localProblem(request);
+      return problem ? { ...disabled, message: `The trace inspector is only served to this machine (TRACE_INSPECTOR=local): ${problem}.` } : { allow: true, setCookie: false };
+    }
     case 'token':
-      if (request.queryToken !== null && sameSecret(request.queryToken, policy.token!)) return { allow: true, setCookie: true };
-      if (request.cookieToken !== null && sameSecret(request.cookieToken, policy.token!)) return { allow: true, setCookie: false };
-      return { allow: false, status: 401, message: 'The trace inspector needs its token: open /traces?token=<TRACE_INSPECTOR_TOKEN> once.' };
+      if (request.headerToken && sameSecret(request.headerToken, policy.token!)) return { allow: true, setCookie: true };
+      if (request.cookieToken && sameSecret(request.cookieToken, policy.token!)) return { allow: true, setCookie: false };
+      return {
+        allow: false,
+        status: 401,
+        message:
+          request.queryToken !== null
+            ? 'A token in the URL is not accepted (it would be kept in logs and history): enter it in the form below.'
+            : 'The trace inspector needs its token (TRACE_INSPECTOR_TOKEN): enter it below, or send it as Authorization: Bearer <token>.',
+      };
     default:
       return disabled;
   }
 }
 
-function isLocalRequest(request: AccessRequest): boolean {
-  const clients = request.forwardedFor?.split(',').map((address) => address.trim()) ?? [];
-  return (
-    isLoopbackHost(request.host) &&
-    (request.forwardedHost === null || request.forwardedHost.split(',').every((host) => isLoopbackHost(host))) &&
-    clients.every(isLoopbackAddress) &&
-    request.forwarded === null
-  );
+/** Why a request is not provably from this machine, or undefined when it is. */
+export function localProblem(request: AccessRequest): string | undefined {
+  const listen = request.listenAddresses;
+  if (!listen || listen.length === 0) return 'cannot tell which addresses this server listens on';
+  const exposed = listen.filter((address) => !address.startsWith('pipe:') && !isLoopbackAddress(address));
+  if (exposed.length > 0) return `the server listens on ${exposed.join(', ')}, reachable from other machines (start it with --hostname 127.0.0.1, or use TRACE_INSPECTOR=1 with a token)`;
+  if (!isLoopbackHost(request.host)) return 'the request is not addressed to a loopback host';
+  const list = (value: string | null | undefined) => value?.split(',').map((entry) => entry.trim()).filter(Boolean) ?? [];
+  if (!list(request.forwardedHost).every((host) => isLoopbackHost(host))) return 'the request was forwarded for another host';
+  if (![...list(request.forwardedFor), ...list(request.realIp)].every(isLoopbackAddress)) return 'the request was forwarded from another machine';
+  if (request.forwarded !== null) return 'the request came through a proxy (Forwarded header)';
+  return undefined;
 }
 
-/** 127.0.0.0/8, ::1, and their IPv4-mapped forms. */
+/** 127.0.0.0/8, ::1, and their IPv4-mapped forms (an optional port is ignored). */
 export function isLoopbackAddress(address: string): boolean {
-  const bare = address.toLowerCase().replace(/^\[|\]$/g, '').replace(/^::ffff:/, '');
+  const bare = address.trim().toLowerCase().replace(/^\[([^\]]+)\](?::\d+)?$/, '$1').replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, '$1').replace(/^::ffff:/, '');
   return bare === '::1' || /^127(?:\.\d{1,3}){3}$/.test(bare);
 }
 

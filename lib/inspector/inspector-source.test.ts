@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inspectorSource, localCopyTracesUrl, phoenixTraceUrl, phoenixUiUrl, sameUrl } from './inspector-source';
+import { inspectorSource, localCopyTracesUrl, phoenixTraceUrl, phoenixUiUrl, receiverHeaders, sameUrl, withoutCredentials } from './inspector-source';
 
 describe('inspectorSource', () => {
   it('reads the receiver the app exports to (npm run demo, the e2e tests)', () => {
@@ -44,5 +44,30 @@ describe('Phoenix links', () => {
   it('sameUrl treats localhost as 127.0.0.1', () => {
     expect(sameUrl('http://localhost:6007/v1/traces', 'http://127.0.0.1:6007/v1/traces/')).toBe(true);
     expect(sameUrl('http://localhost:6006/v1/traces', 'http://127.0.0.1:6007/v1/traces')).toBe(false);
+  });
+});
+
+describe('no credentials reach the browser', () => {
+  it('the Phoenix link loses userinfo, query and fragment', () => {
+    expect(phoenixUiUrl('https://user:s3cret-pass@phoenix.example:8443/base/v1/traces?api_key=abc123#x')).toBe('https://phoenix.example:8443/base');
+    const source = inspectorSource({ PHOENIX_COLLECTOR_ENDPOINT: 'https://me:pw-123456@phoenix.example/?token=abcdef' });
+    expect(source.phoenixUrl).toBe('https://phoenix.example');
+    expect(JSON.stringify(source)).not.toMatch(/pw-123456|abcdef|me:/);
+    expect(phoenixUiUrl('ftp://phoenix.example')).toBeUndefined();
+  });
+
+  it('withoutCredentials', () => {
+    expect(withoutCredentials('http://a:b@h:1/p?q=1#f')).toBe('http://h:1/p');
+    expect(withoutCredentials('http://127.0.0.1:6007')).toBe('http://127.0.0.1:6007');
+    expect(withoutCredentials('nope')).toBe('<invalid url>');
+  });
+});
+
+describe('receiverHeaders', () => {
+  it("sends RECEIVER_API_KEY, else the export's own key when the app exports to that receiver, else nothing", () => {
+    expect(receiverHeaders({ RECEIVER_API_KEY: 'rk-123456', TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007' })).toEqual({ authorization: 'Bearer rk-123456' });
+    expect(receiverHeaders({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', PHOENIX_COLLECTOR_ENDPOINT: 'http://localhost:6007', PHOENIX_API_KEY: 'pk-1' })).toEqual({ authorization: 'Bearer pk-1' });
+    // Phoenix elsewhere: its key is not sent to the receiver.
+    expect(receiverHeaders({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', PHOENIX_COLLECTOR_ENDPOINT: 'https://phoenix.example', PHOENIX_API_KEY: 'pk-1' })).toEqual({});
   });
 });

@@ -5,6 +5,11 @@
  * - The inspector shows that receiver's data only when the app's spans reach it: the export target is
  *   that receiver, or `TRACE_LOCAL_COPY=1` sends a copy there. Otherwise it says where spans go
  *   (and links to Phoenix) instead of showing stale data.
+ * - The receiver's key (`RECEIVER_API_KEY`; else, when the app exports to that receiver, the export's
+ *   own `Authorization`) goes with every read and with the local copy: a receiver with a key answers
+ *   nothing without it.
+ * - What reaches a browser carries no credentials: the Phoenix link and the URLs shown lose any
+ *   userinfo, query and fragment.
  */
 import { resolveExportTarget, type Env, type ExportTarget } from '@/lib/tracing/export-target';
 
@@ -31,8 +36,8 @@ export function inspectorSource(env: Env): InspectorSource {
   const phoenixUrl = target.source === 'phoenix-env' && !exportsHere ? phoenixUiUrl(env.PHOENIX_COLLECTOR_ENDPOINT ?? '') : undefined;
   return {
     ...(exportsHere || localCopy ? { receiverUrl: configuredUrl } : {}),
-    ...(configuredUrl ? { configuredUrl } : {}),
-    export: { url: target.url, source: target.source },
+    ...(configuredUrl ? { configuredUrl: withoutCredentials(configuredUrl) } : {}),
+    export: { url: withoutCredentials(target.url), source: target.source },
     ...(phoenixUrl ? { phoenixUrl } : {}),
     localCopy,
   };
@@ -44,10 +49,39 @@ export function localCopyTracesUrl(env: Env): string | undefined {
   return source.localCopy && source.receiverUrl ? `${source.receiverUrl}/v1/traces` : undefined;
 }
 
-/** Phoenix's UI base from its collector endpoint (`…/v1/traces` and trailing slashes dropped). */
+/**
+ * Phoenix's UI base from its collector endpoint (`…/v1/traces` and trailing slashes dropped), without
+ * userinfo, query or fragment: it is sent to the browser.
+ */
 export function phoenixUiUrl(endpoint: string): string | undefined {
-  const base = trimSlash(endpoint.trim()).replace(/\/v1\/traces$/, '');
-  return /^https?:\/\//.test(base) ? base : undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(endpoint.trim());
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  return trimSlash(`${parsed.origin}${parsed.pathname}`).replace(/\/v1\/traces$/, '');
+}
+
+/** `url` without userinfo, query and fragment (for display); unparseable → a placeholder. */
+export function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' && !url.endsWith('/') ? '' : parsed.pathname}`;
+  } catch {
+    return '<invalid url>';
+  }
+}
+
+/** The headers the inspector and the local copy send to the receiver: its key, when there is one. */
+export function receiverHeaders(env: Env): Record<string, string> {
+  const key = env.RECEIVER_API_KEY?.trim();
+  if (key) return { authorization: `Bearer ${key}` };
+  const configuredUrl = trimSlash(env.TRACE_INSPECTOR_URL?.trim() || (env.NODE_ENV === 'development' ? DEFAULT_INSPECTOR_URL : ''));
+  const target = resolveExportTarget(env);
+  const authorization = target.headers.authorization;
+  return configuredUrl && authorization && sameUrl(target.url, `${configuredUrl}/v1/traces`) ? { authorization } : {};
 }
 
 /** Phoenix resolves an OpenTelemetry trace id to its project's trace page (Phoenix ≥ 11). */

@@ -4,7 +4,7 @@ import { accessRequestOf } from './access-request';
 import { decideInspectorAccess, inspectorPolicy } from './inspector-access';
 
 /** Defence in depth behind proxy.ts: a page of the inspector renders nothing unless access is allowed. */
-export async function requireInspectorAccess(queryToken: string | undefined): Promise<void> {
-  const decision = decideInspectorAccess(inspectorPolicy(process.env), accessRequestOf(await headers(), await cookies(), queryToken ?? null));
+export async function requireInspectorAccess(): Promise<void> {
+  const decision = decideInspectorAccess(inspectorPolicy(process.env), accessRequestOf(await headers(), await cookies()));
   if (!decision.allow) notFound();
 }

@@ -69,3 +69,20 @@ describe('span view', () => {
     expect(formatMs(2345)).toBe('2.35 s');
   });
 });
+
+describe('messagesOf with content blocks', () => {
+  it('joins text blocks into the content and keeps reasoning apart', () => {
+    expect(
+      messagesOf(
+        {
+          'llm.output_messages.0.message.role': 'assistant',
+          'llm.output_messages.0.message.contents.1.message_content.type': 'text',
+          'llm.output_messages.0.message.contents.1.message_content.text': 'Four.',
+          'llm.output_messages.0.message.contents.0.message_content.type': 'reasoning',
+          'llm.output_messages.0.message.contents.0.message_content.text': 'Two and two.',
+        },
+        'output',
+      ),
+    ).toEqual([{ role: 'assistant', content: 'Four.', reasoning: 'Two and two.' }]);
+  });
+});

@@ -16,6 +16,8 @@ export interface SpanRow {
 export interface ChatBubble {
   role: string;
   content: string;
+  /** Reasoning content blocks (`message_content.type = "reasoning"`), shown apart from the answer. */
+  reasoning?: string;
 }
 
 export const EXCEPTION_EVENT = 'exception';
@@ -57,20 +59,38 @@ export function statusLabel(code: number): 'OK' | 'ERROR' | 'UNSET' {
   return code === 1 ? 'OK' : code === 2 ? 'ERROR' : 'UNSET';
 }
 
-/** `llm.input_messages.N.message.role/content` (or output) as chat bubbles, in index order. */
+/**
+ * `llm.input_messages.N.message.role/content` (or output) as chat bubbles, in index order; text
+ * content blocks (`message.contents.K`) join into the content, reasoning blocks into `reasoning`.
+ */
 export function messagesOf(attributes: Attributes, list: 'input' | 'output'): ChatBubble[] {
   const prefix = `${list === 'input' ? MESSAGE_LIST.INPUT : MESSAGE_LIST.OUTPUT}.`;
-  const byIndex = new Map<number, ChatBubble>();
+  const byIndex = new Map<number, ChatBubble & { blocks: Map<number, { type?: string; text?: string }> }>();
+  const block = new RegExp(`^${ATTR.MESSAGE_CONTENTS.replace('.', '\\.')}\\.(\\d+)\\.(.+)$`);
   for (const [key, value] of Object.entries(attributes)) {
     if (!key.startsWith(prefix)) continue;
     const match = /^(\d+)\.(.+)$/.exec(key.slice(prefix.length));
     if (!match) continue;
-    const bubble = byIndex.get(Number(match[1])) ?? { role: '', content: '' };
+    const bubble = byIndex.get(Number(match[1])) ?? { role: '', content: '', blocks: new Map() };
     if (match[2] === ATTR.MESSAGE_ROLE) bubble.role = String(value);
     if (match[2] === ATTR.MESSAGE_CONTENT) bubble.content = String(value);
+    const part = block.exec(match[2]!);
+    if (part) {
+      const entry = bubble.blocks.get(Number(part[1])) ?? {};
+      if (part[2] === ATTR.MESSAGE_CONTENT_TYPE) entry.type = String(value);
+      if (part[2] === ATTR.MESSAGE_CONTENT_TEXT) entry.text = String(value);
+      bubble.blocks.set(Number(part[1]), entry);
+    }
     byIndex.set(Number(match[1]), bubble);
   }
-  return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, bubble]) => bubble);
+  return [...byIndex.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, { blocks, ...bubble }]) => {
+      const ordered = [...blocks.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry);
+      const text = (type: string) => ordered.filter((entry) => entry.type === type && entry.text !== undefined).map((entry) => entry.text).join('\n\n');
+      const reasoning = text('reasoning');
+      return { ...bubble, content: bubble.content || text('text'), ...(reasoning ? { reasoning } : {}) };
+    });
 }
 
 export interface TokenCounts {

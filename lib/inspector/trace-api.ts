@@ -1,8 +1,10 @@
 /**
  * The local receiver's read API as the inspector pages use it (server side only): trace summaries and
  * one trace's spans and annotations. Shapes mirror e2e/receiver (query-routes.ts): times are decimal
- * strings of Unix nanoseconds.
+ * strings of Unix nanoseconds. Every read carries the receiver's key (receiverHeaders).
  */
+import { redactSecrets } from '@/lib/tracing/redact-secrets';
+import { receiverHeaders } from './inspector-source';
 // The receiver's own summary type: its JSON has no bigints, so it arrives as it is.
 export type { TraceStatus, TraceSummary } from '@/e2e/receiver/trace-summary';
 import type { TraceStatus, TraceSummary } from '@/e2e/receiver/trace-summary';
@@ -64,15 +66,18 @@ export async function getTrace(receiverUrl: string, traceId: string): Promise<In
   return (await getJson(`${receiverUrl}/traces/${encodeURIComponent(traceId)}`)) as InspectedTrace | undefined;
 }
 
-async function getJson(url: string): Promise<unknown> {
+export async function getJson(url: string): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(5000) });
+    response = await fetch(url, { cache: 'no-store', headers: receiverHeaders(process.env), signal: AbortSignal.timeout(5000) });
   } catch (error) {
-    throw new ReceiverUnavailableError(`cannot reach the trace receiver at ${new URL(url).origin}: ${(error as Error).message}`);
+    throw new ReceiverUnavailableError(redactSecrets(`cannot reach the trace receiver at ${new URL(url).origin}: ${(error as Error).message}`));
   }
   if (response.status === 404) return undefined;
-  if (!response.ok) throw new ReceiverUnavailableError(`the trace receiver answered ${response.status}: ${await response.text()}`);
+  if (response.status === 401) {
+    throw new ReceiverUnavailableError('the trace receiver wants its key: set RECEIVER_API_KEY to the receiver\'s key');
+  }
+  if (!response.ok) throw new ReceiverUnavailableError(redactSecrets(`the trace receiver answered ${response.status}: ${(await response.text()).slice(0, 300)}`));
   return response.json();
 }
 

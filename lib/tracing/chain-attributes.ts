@@ -15,8 +15,9 @@ export function getChainStartAttributes(start: ChainStart): Attributes {
   };
 }
 
-/** Attributes of a chat turn known when its stream closes. */
+/** Attributes of a chat turn known when its stream closes; none when it produced no text (e.g. Stop before the first token). */
 export function getChainEndAttributes(output: string): Attributes {
+  if (output === '') return {};
   return {
     [ATTR.OUTPUT_VALUE]: output,
     [ATTR.OUTPUT_MIME_TYPE]: MimeType.TEXT,

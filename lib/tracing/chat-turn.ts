@@ -75,9 +75,9 @@ export function startChatTurn(options: ChatTurnOptions): ChatTurn {
   const callTexts: (readonly string[])[] = [];
   const output = () => callTexts.map((chunks) => chunks.join('')).join('');
   // Shutdown ends open spans itself: the turn's output then still comes from its model calls.
-  span.finalAttributesOnInterrupt = () => {
+  span.finalStateOnInterrupt = () => {
     markEnded();
-    return getChainEndAttributes(output());
+    return { attributes: getChainEndAttributes(output()) };
   };
   return {
     ended,
@@ -88,6 +88,7 @@ export function startChatTurn(options: ChatTurnOptions): ChatTurn {
     traceTools: (tools) => traceTools(tools, span.context),
     run: (fn) => otelContext.with(span.context, fn),
     output,
+    // Ends the turn's open LLM and TOOL spans first (same outcome, their own partial state): see span-lifecycle.
     end: (outcome) => {
       const first = span.end(outcome, getChainEndAttributes(output()));
       if (first) markEnded();

@@ -1,26 +1,59 @@
 import type { LanguageModelV4CallOptions } from '@ai-sdk/provider';
+import type { InvocationParameterStyle } from './model-identity';
+
+type SamplingOptions = Pick<
+  LanguageModelV4CallOptions,
+  'maxOutputTokens' | 'temperature' | 'topP' | 'topK' | 'presencePenalty' | 'frequencyPenalty' | 'stopSequences' | 'seed'
+>;
 
 /**
- * The sampling settings of one model call, named as OpenAI's API names them (what Phoenix's
- * playground reads). Only settings that were actually set appear.
+ * The names each provider's API gives the AI SDK's settings — the names Phoenix's Playground reads
+ * back for that provider (OpenAI `max_tokens`/`stop`, Anthropic `max_tokens`/`stop_sequences`,
+ * Gemini `max_output_tokens`/`stop_sequences`). A setting the provider's API has no name for is not
+ * sent by the AI SDK either, and is left out.
+ */
+const NAMES: Record<InvocationParameterStyle, Partial<Record<keyof SamplingOptions, string>>> = {
+  openai: {
+    maxOutputTokens: 'max_tokens',
+    temperature: 'temperature',
+    topP: 'top_p',
+    // No top_k: OpenAI's chat completions has none, and @ai-sdk/openai(-compatible) do not send it.
+    presencePenalty: 'presence_penalty',
+    frequencyPenalty: 'frequency_penalty',
+    stopSequences: 'stop',
+    seed: 'seed',
+  },
+  anthropic: {
+    maxOutputTokens: 'max_tokens',
+    temperature: 'temperature',
+    topP: 'top_p',
+    topK: 'top_k',
+    stopSequences: 'stop_sequences',
+  },
+  google: {
+    maxOutputTokens: 'max_output_tokens',
+    temperature: 'temperature',
+    topP: 'top_p',
+    topK: 'top_k',
+    presencePenalty: 'presence_penalty',
+    frequencyPenalty: 'frequency_penalty',
+    stopSequences: 'stop_sequences',
+    seed: 'seed',
+  },
+};
+
+/**
+ * The sampling settings of one model call, named as the provider's API names them (OpenAI's by
+ * default). Only settings that were actually set appear.
  */
 export function getInvocationParameters(
   modelName: string,
-  options: Pick<
-    LanguageModelV4CallOptions,
-    'maxOutputTokens' | 'temperature' | 'topP' | 'topK' | 'presencePenalty' | 'frequencyPenalty' | 'stopSequences' | 'seed'
-  >,
+  options: SamplingOptions,
+  style: InvocationParameterStyle = 'openai',
 ): Record<string, unknown> {
-  const parameters: Record<string, unknown> = {
-    model: modelName,
-    max_tokens: options.maxOutputTokens,
-    temperature: options.temperature,
-    top_p: options.topP,
-    top_k: options.topK,
-    presence_penalty: options.presencePenalty,
-    frequency_penalty: options.frequencyPenalty,
-    stop: options.stopSequences,
-    seed: options.seed,
-  };
-  return Object.fromEntries(Object.entries(parameters).filter(([, value]) => value !== undefined));
+  const parameters: Record<string, unknown> = { model: modelName };
+  for (const [option, name] of Object.entries(NAMES[style]) as [keyof SamplingOptions, string][]) {
+    if (options[option] !== undefined) parameters[name] = options[option];
+  }
+  return parameters;
 }

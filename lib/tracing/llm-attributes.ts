@@ -1,52 +1,63 @@
 import type { Attributes } from '@opentelemetry/api';
-import { getMessageAttributes, withoutImageUrls, type OIMessage, type OIToolCall } from './message-attributes';
+import { assistantMessage, getMessageAttributes, withoutImageUrls, type OIMessage, type OIToolCall } from './message-attributes';
 import { ATTR, MESSAGE_LIST, MimeType } from './semconv';
 import type { TokenUsage } from './token-usage';
+import { budgetInputMessages, MAX_FLATTENED_OUTPUT_TOOL_CALLS } from './attribute-budget';
+import { boundedJson } from './bounded-json';
 import { getTokenCountAttributes } from './token-usage';
 
 export interface LLMRequest {
   modelName: string;
-  provider: string;
-  system: string;
+  /** `llm.provider`; left out when unknown. */
+  provider?: string;
+  /** `llm.system`; left out when OpenInference defines none for the provider. */
+  system?: string;
   invocationParameters: Record<string, unknown>;
   messages: readonly OIMessage[];
 }
 
 export interface LLMResponse {
   text: string;
+  /** Streamed reasoning (thinking): a `reasoning` content block of the output message, never in `output.value`. */
+  reasoning?: string;
   toolCalls?: readonly OIToolCall[];
   usage?: TokenUsage;
   finishReason?: string;
-  /** The model the provider says answered, when it differs from the requested one. */
-  responseModelName?: string;
 }
 
-/** Attributes known when the model call starts. */
+/**
+ * Attributes known when the model call starts. `input.value` has every message (valid JSON within the
+ * value length limit, long texts shortened); the flattened `llm.input_messages` keep the system prompt and the newest messages
+ * that fit the attribute budget, and `llm.input_messages_omitted` says how many were left out.
+ */
 export function getLLMRequestAttributes(request: LLMRequest): Attributes {
+  const { kept, omitted } = budgetInputMessages(request.messages);
   return {
     [ATTR.LLM_MODEL_NAME]: request.modelName,
-    [ATTR.LLM_PROVIDER]: request.provider,
-    [ATTR.LLM_SYSTEM]: request.system,
+    ...(request.provider ? { [ATTR.LLM_PROVIDER]: request.provider } : {}),
+    ...(request.system ? { [ATTR.LLM_SYSTEM]: request.system } : {}),
     [ATTR.LLM_INVOCATION_PARAMETERS]: JSON.stringify(request.invocationParameters),
-    [ATTR.INPUT_VALUE]: JSON.stringify({ messages: withoutImageUrls(request.messages) }),
+    [ATTR.INPUT_VALUE]: boundedJson({ messages: withoutImageUrls(request.messages) }),
     [ATTR.INPUT_MIME_TYPE]: MimeType.JSON,
-    ...getMessageAttributes(MESSAGE_LIST.INPUT, request.messages),
+    ...getMessageAttributes(MESSAGE_LIST.INPUT, kept),
+    ...(omitted > 0 ? { [ATTR.LLM_INPUT_MESSAGES_OMITTED]: omitted } : {}),
   };
 }
 
-/** Attributes known only when the stream closes: what was generated and what it cost. */
+/**
+ * Attributes known only when the stream closes: what was generated and what it cost. Nothing empty is
+ * written: a tool-call-only step has no `output.value` and an output message with tool calls only; a
+ * call that produced nothing (aborted before its first token) has no output message at all.
+ */
 export function getLLMResponseAttributes(response: LLMResponse): Attributes {
-  const message: OIMessage = {
-    role: 'assistant',
-    content: response.text,
-    ...(response.toolCalls && response.toolCalls.length > 0 ? { toolCalls: [...response.toolCalls] } : {}),
-  };
+  const toolCalls = (response.toolCalls ?? []).slice(0, MAX_FLATTENED_OUTPUT_TOOL_CALLS);
+  const hasText = response.text !== '';
+  const hasReasoning = (response.reasoning ?? '') !== '';
+  const message = assistantMessage(response.text, response.reasoning, toolCalls);
   return {
-    [ATTR.OUTPUT_VALUE]: response.text,
-    [ATTR.OUTPUT_MIME_TYPE]: MimeType.TEXT,
-    ...getMessageAttributes(MESSAGE_LIST.OUTPUT, [message]),
+    ...(hasText ? { [ATTR.OUTPUT_VALUE]: response.text, [ATTR.OUTPUT_MIME_TYPE]: MimeType.TEXT } : {}),
+    ...(hasText || hasReasoning || toolCalls.length > 0 ? getMessageAttributes(MESSAGE_LIST.OUTPUT, [message]) : {}),
     ...(response.finishReason !== undefined ? { [ATTR.LLM_FINISH_REASON]: response.finishReason } : {}),
-    ...(response.responseModelName !== undefined ? { [ATTR.LLM_MODEL_NAME]: response.responseModelName } : {}),
     ...(response.usage ? getTokenCountAttributes(response.usage) : {}),
   };
 }

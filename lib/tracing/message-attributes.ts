@@ -5,13 +5,20 @@ import { ATTR } from './semconv';
 export interface OIMessage {
   role: string;
   content?: string;
-  /** Multi-part content (text and images), used instead of `content` when a message has images. */
+  /**
+   * Multi-part content (text, images, reasoning), used instead of `content` when a message has images
+   * or reasoning: the ordered content blocks OpenInference's instrumentors emit (reasoning first).
+   */
   contents?: OIMessageContent[];
   toolCallId?: string;
   toolCalls?: OIToolCall[];
 }
 
-export type OIMessageContent = { type: 'text'; text: string } | { type: 'image'; url: string };
+export type OIMessageContent =
+  | { type: 'text'; text: string }
+  | { type: 'image'; url: string }
+  /** A model's thinking (Anthropic thinking, `reasoning_content`): `message_content.type = "reasoning"`. */
+  | { type: 'reasoning'; text: string };
 
 export interface OIToolCall {
   id: string;
@@ -34,8 +41,8 @@ export function getMessageAttributes(prefix: string, messages: readonly OIMessag
     message.contents?.forEach((part, k) => {
       const partBase = `${base}${ATTR.MESSAGE_CONTENTS}.${k}.`;
       attributes[partBase + ATTR.MESSAGE_CONTENT_TYPE] = part.type;
-      if (part.type === 'text') attributes[partBase + ATTR.MESSAGE_CONTENT_TEXT] = part.text;
-      else attributes[`${partBase}${ATTR.MESSAGE_CONTENT_IMAGE}.${ATTR.IMAGE_URL}`] = part.url;
+      if (part.type === 'image') attributes[`${partBase}${ATTR.MESSAGE_CONTENT_IMAGE}.${ATTR.IMAGE_URL}`] = part.url;
+      else attributes[partBase + ATTR.MESSAGE_CONTENT_TEXT] = part.text;
     });
     if (message.toolCallId !== undefined) attributes[base + ATTR.MESSAGE_TOOL_CALL_ID] = message.toolCallId;
     message.toolCalls?.forEach((call, j) => {
@@ -55,4 +62,16 @@ export function withoutImageUrls(messages: readonly OIMessage[]): unknown[] {
       ? { ...message, contents: message.contents.map((part) => (part.type === 'image' ? { type: 'image' } : part)) }
       : message,
   );
+}
+
+/**
+ * An assistant message with its reasoning: reasoning and answer as ordered content blocks (so Phoenix
+ * shows them apart and never renders the answer twice), or plain `content` when there is no reasoning.
+ */
+export function assistantMessage(text: string, reasoning = '', toolCalls: readonly OIToolCall[] = []): OIMessage {
+  const calls = toolCalls.length > 0 ? { toolCalls: [...toolCalls] } : {};
+  if (reasoning === '') return { role: 'assistant', ...(text !== '' ? { content: text } : {}), ...calls };
+  const contents: OIMessageContent[] = [{ type: 'reasoning', text: reasoning }];
+  if (text !== '') contents.push({ type: 'text', text });
+  return { role: 'assistant', contents, ...calls };
 }

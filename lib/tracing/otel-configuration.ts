@@ -6,14 +6,14 @@ import { exportTimeoutMs, retryBounds } from './export-options';
 import { createOtlpHttpSender, encoderOf } from './otlp-http-sender';
 import { ResilientSpanExporter } from './resilient-exporter';
 import { OpenInferenceSampler, samplerFromEnv } from './openinference-sampler';
-import { localCopyTracesUrl } from '@/lib/inspector/inspector-source';
+import { localCopyTracesUrl, receiverHeaders } from '@/lib/inspector/inspector-source';
 import { TeeSpanExporter } from './tee-span-exporter';
 import { setTraceProcessor } from './trace-processor';
 import { RESOURCE_ATTR } from './semconv';
+import { getSpanLimits } from './attribute-budget';
 
 export const SERVICE_NAME = 'traced-chat';
-/** Longest attribute value exported (characters), so one huge message cannot make an oversized export. */
-export const DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT = 64 * 1024;
+export { DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT } from './attribute-budget';
 
 /**
  * The `@vercel/otel` configuration `instrumentation.ts` registers. We pass our own span processor
@@ -31,7 +31,7 @@ export function createOTelConfiguration(env: Env): Configuration {
   const primary = resilient(otlp, target.url, target.headers, env);
   // TRACE_LOCAL_COPY=1: the trace inspector's local receiver gets a copy of what goes to Phoenix.
   const copyUrl = localCopyTracesUrl(env);
-  const exporter = copyUrl ? new TeeSpanExporter(primary, [new OTLPHttpProtoTraceExporter({ url: copyUrl })]) : primary;
+  const exporter = copyUrl ? new TeeSpanExporter(primary, [new OTLPHttpProtoTraceExporter({ url: copyUrl, headers: receiverHeaders(env) })]) : primary;
   const batch = new BatchSpanProcessor(exporter, {
     scheduledDelayMillis: positiveInt(env.OTEL_BSP_SCHEDULE_DELAY, 5000),
     exportTimeoutMillis: positiveInt(env.OTEL_BSP_EXPORT_TIMEOUT, 10_000),
@@ -49,12 +49,8 @@ export function createOTelConfiguration(env: Env): Configuration {
     // from the start), unless TRACE_ALL_SPANS=1; and no fetch instrumentation unless all spans are kept.
     traceSampler: allSpans ? samplerFromEnv(env) : new OpenInferenceSampler(samplerFromEnv(env)),
     ...(allSpans ? {} : { instrumentations: [] }),
-    spanLimits: {
-      attributeValueLengthLimit: positiveInt(
-        env.OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT ?? env.OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT,
-        DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT,
-      ),
-    },
+    // 1024 attributes (not the SDK's 128) and 64 KiB values: see attribute-budget.ts.
+    spanLimits: getSpanLimits(env),
   };
 }
 

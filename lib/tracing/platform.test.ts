@@ -10,10 +10,13 @@ describe('freezingPlatform', () => {
     expect(freezingPlatform({ K_SERVICE: 'chat' })).toBe('cloud-run');
     expect(freezingPlatform({ FUNCTION_TARGET: 'chat' })).toBe('google-cloud-functions');
     expect(freezingPlatform({ FUNCTIONS_WORKER_RUNTIME: 'node' })).toBe('azure-functions');
+    expect(freezingPlatform({}, 'Cloudflare-Workers')).toBe('cloudflare-workers');
+    expect(freezingPlatform({ CF_PAGES: '1' }, undefined)).toBe('cloudflare-workers');
   });
 
   it('is undefined on a long-running server (empty values do not count)', () => {
-    expect(freezingPlatform({})).toBeUndefined();
+    expect(freezingPlatform({}, undefined)).toBeUndefined();
+    expect(freezingPlatform({}, 'Node.js/24')).toBeUndefined();
     expect(freezingPlatform({ VERCEL: '', AWS_EXECUTION_ENV: 'AWS_ECS_FARGATE' })).toBeUndefined();
     expect(mayFreezeAfterResponse({ HOSTNAME: 'vm-1' })).toBe(false);
     expect(mayFreezeAfterResponse({ VERCEL: '1' })).toBe(true);

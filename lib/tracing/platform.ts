@@ -4,14 +4,29 @@
  * would be exported late or never. Detected from the environment variables each platform sets in
  * its runtime. A long-running server (`next start` on a VM or container, Render, Fly, …) is none of them.
  */
-export type FreezingPlatform = 'vercel' | 'aws-lambda' | 'netlify' | 'cloud-run' | 'google-cloud-functions' | 'azure-functions';
+export type FreezingPlatform =
+  | 'vercel'
+  | 'aws-lambda'
+  | 'netlify'
+  | 'cloud-run'
+  | 'google-cloud-functions'
+  | 'azure-functions'
+  | 'cloudflare-workers';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 const set = (env: Env, name: string) => (env[name] ?? '').trim() !== '';
 
-/** The platform that may freeze this process after a response, or undefined on a long-running server. */
-export function freezingPlatform(env: Env = process.env): FreezingPlatform | undefined {
+/**
+ * The platform that may freeze this process after a response, or undefined on a long-running server.
+ * Cloudflare Workers set no environment variable of their own; workerd names itself in
+ * `navigator.userAgent` (Node says `Node.js/…`).
+ */
+export function freezingPlatform(
+  env: Env = process.env,
+  userAgent: string | undefined = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent,
+): FreezingPlatform | undefined {
+  if (userAgent === 'Cloudflare-Workers' || set(env, 'CF_PAGES')) return 'cloudflare-workers';
   if (set(env, 'VERCEL') || set(env, 'VERCEL_ENV')) return 'vercel';
   // Netlify Functions run on AWS Lambda: check Netlify first so it is named as such.
   if (set(env, 'NETLIFY') || set(env, 'NETLIFY_IMAGES_CDN_DOMAIN')) return 'netlify';

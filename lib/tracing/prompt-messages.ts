@@ -1,5 +1,5 @@
 import type { LanguageModelV4Prompt, LanguageModelV4ToolResultOutput, SharedV4FileData } from '@ai-sdk/provider';
-import type { OIMessage, OIMessageContent } from './message-attributes';
+import { assistantMessage, type OIMessage, type OIMessageContent } from './message-attributes';
 
 type UserPart = Extract<LanguageModelV4Prompt[number], { role: 'user' }>['content'][number];
 
@@ -27,6 +27,12 @@ export function promptToMessages(prompt: LanguageModelV4Prompt): OIMessage[] {
             : [],
         );
         const content = joinText(message.content);
+        // Reasoning from an earlier turn, sent back to the model: a reasoning block before the text.
+        const reasoning = joinText(message.content, 'reasoning');
+        if (reasoning !== '') {
+          messages.push(assistantMessage(content, reasoning, toolCalls));
+          break;
+        }
         messages.push({
           role: 'assistant',
           ...(content !== '' || toolCalls.length === 0 ? { content } : {}),
@@ -45,9 +51,9 @@ export function promptToMessages(prompt: LanguageModelV4Prompt): OIMessage[] {
   return messages;
 }
 
-function joinText(parts: ReadonlyArray<{ type: string; text?: string }>): string {
+function joinText(parts: ReadonlyArray<{ type: string; text?: string }>, type: 'text' | 'reasoning' = 'text'): string {
   return parts
-    .filter((part) => part.type === 'text' && typeof part.text === 'string')
+    .filter((part) => part.type === type && typeof part.text === 'string')
     .map((part) => part.text)
     .join('');
 }
@@ -56,13 +62,22 @@ function toJson(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value ?? null);
 }
 
-/** Text and image parts of a user message; images as URLs (bytes become a base64 data URL). */
+/**
+ * Text and image parts of a user message; images as URLs (bytes become a base64 data URL). Adjacent
+ * text parts become one text part, so a message has at most 2 × images + 1 parts (attribute budget).
+ */
 function userContents(parts: readonly UserPart[]): OIMessageContent[] {
-  return parts.flatMap((part): OIMessageContent[] => {
-    if (part.type === 'text') return [{ type: 'text', text: part.text }];
-    if (part.type === 'file' && part.mediaType.startsWith('image/')) return [{ type: 'image', url: imageUrl(part.data, part.mediaType) }];
-    return [];
-  });
+  const contents: OIMessageContent[] = [];
+  for (const part of parts) {
+    const last = contents.at(-1);
+    if (part.type === 'text') {
+      if (last?.type === 'text') last.text += part.text;
+      else contents.push({ type: 'text', text: part.text });
+    } else if (part.type === 'file' && part.mediaType.startsWith('image/')) {
+      contents.push({ type: 'image', url: imageUrl(part.data, part.mediaType) });
+    }
+  }
+  return contents;
 }
 
 function imageUrl(file: SharedV4FileData, mediaType: string): string {

@@ -15,6 +15,7 @@ import type { ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { DEFAULT_RETRY_BOUNDS, displayUrl, type RetryBounds } from './export-options';
 import type { SendOutcome, SendSpans } from './otlp-http-sender';
+import { redactSecrets } from './redact-secrets';
 
 export interface ResilientExporterOptions extends Partial<RetryBounds> {
   /** Where spans go (shown in warnings without credentials or query). */
@@ -50,7 +51,7 @@ export class ResilientSpanExporter implements SpanExporter {
     this.bounds = { ...DEFAULT_RETRY_BOUNDS, ...definedOnly(options) };
     this.target = displayUrl(options.url);
     this.send = options.send;
-    this.warn = options.warn ?? ((message) => console.warn(message));
+    this.warn = options.warn ?? ((message) => console.warn(redactSecrets(message)));
     this.backoffMs = this.bounds.initialBackoffMs;
   }
 

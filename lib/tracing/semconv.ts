@@ -3,13 +3,15 @@
  * tests write the literal dotted keys, so renaming a key here fails a test.
  */
 import {
+  LLMProvider,
+  LLMSystem,
   MimeType,
   OpenInferenceSpanKind,
   SemanticConventions as SC,
 } from '@arizeai/openinference-semantic-conventions';
 import { SEMRESATTRS_PROJECT_NAME } from '@arizeai/openinference-semantic-conventions';
 
-export { MimeType, OpenInferenceSpanKind };
+export { LLMProvider, LLMSystem, MimeType, OpenInferenceSpanKind };
 
 export const ATTR = {
   SPAN_KIND: SC.OPENINFERENCE_SPAN_KIND,
@@ -23,6 +25,8 @@ export const ATTR = {
   TAG_TAGS: SC.TAG_TAGS,
   LLM_MODEL_NAME: SC.LLM_MODEL_NAME,
   LLM_PROVIDER: SC.LLM_PROVIDER,
+  /** The model the provider says answered (e.g. `gpt-4o-mini-2024-07-18` for `gpt-4o-mini`). */
+  LLM_RESPONSE_MODEL_NAME: SC.LLM_RESPONSE_MODEL_NAME,
   LLM_SYSTEM: SC.LLM_SYSTEM,
   LLM_INVOCATION_PARAMETERS: SC.LLM_INVOCATION_PARAMETERS,
   LLM_INPUT_MESSAGES: SC.LLM_INPUT_MESSAGES,
@@ -37,6 +41,9 @@ export const ATTR = {
   LLM_TOKEN_COUNT_PROMPT_AUDIO: SC.LLM_TOKEN_COUNT_PROMPT_DETAILS_AUDIO,
   LLM_TOKEN_COUNT_COMPLETION_AUDIO: SC.LLM_TOKEN_COUNT_COMPLETION_DETAILS_AUDIO,
   LLM_TOOLS: SC.LLM_TOOLS,
+  LLM_PROMPT_TEMPLATE: SC.PROMPT_TEMPLATE_TEMPLATE,
+  LLM_PROMPT_TEMPLATE_VARIABLES: SC.PROMPT_TEMPLATE_VARIABLES,
+  LLM_PROMPT_TEMPLATE_VERSION: SC.PROMPT_TEMPLATE_VERSION,
   TOOL_JSON_SCHEMA: SC.TOOL_JSON_SCHEMA,
   TOOL_NAME: SC.TOOL_NAME,
   TOOL_DESCRIPTION: SC.TOOL_DESCRIPTION,
@@ -55,10 +62,22 @@ export const ATTR = {
   TOOL_CALL_ID: SC.TOOL_CALL_ID,
   TOOL_CALL_FUNCTION_NAME: SC.TOOL_CALL_FUNCTION_NAME,
   TOOL_CALL_FUNCTION_ARGUMENTS_JSON: SC.TOOL_CALL_FUNCTION_ARGUMENTS_JSON,
+  /**
+   * The model call's endpoint (OpenTelemetry's `url.full`), what Phoenix's Playground replays against.
+   * Not in the OpenInference package; the key is OpenTelemetry's.
+   */
+  URL_FULL: 'url.full',
+  /**
+   * The endpoint's path below the provider's base URL (`chat/completions`), as Phoenix's own
+   * Playground spans write it: Phoenix takes the base URL as `url.full` minus this path.
+   */
+  URL_PATH: 'url.path',
   /** How a streamed span ended: `completed`, `aborted`, `timeout` or `error` (this app's own key). */
   STREAM_OUTCOME: 'stream.outcome',
   /** Why a stream was aborted (client disconnect, Stop button, timeout). */
   STREAM_ABORT_REASON: 'stream.abort_reason',
+  /** How many (older) input messages were left out of the flattened `llm.input_messages` (attribute budget). */
+  LLM_INPUT_MESSAGES_OMITTED: 'llm.input_messages_omitted',
   /** Milliseconds from the model call's start to its first text delta (on the first-token event). */
   TIME_TO_FIRST_TOKEN_MS: 'llm.time_to_first_token_ms',
 } as const;

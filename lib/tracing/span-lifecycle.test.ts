@@ -71,7 +71,7 @@ describe('startSpan / end', () => {
         end(time);
       };
     }
-    child.finalAttributesOnInterrupt = () => ({ 'output.value': 'partial so far' });
+    child.finalStateOnInterrupt = () => ({ attributes: { 'output.value': 'partial so far' } });
     const setAttributes = vi.spyOn(child.span, 'setAttributes');
     endAllOpenSpans({ type: 'aborted', reason: 'shutdown' });
     expect(order).toEqual(['llm', 'turn']);
@@ -110,4 +110,40 @@ describe('outcomeOfAbort', () => {
     stop.abort();
     expect(outcomeOfAbort(stop.signal).type).toBe('aborted');
   });
+
+  it('ends its open children (and theirs) first, with the same outcome and their own final state', () => {
+    const turn = startSpan({ name: 'turn', kind: OpenInferenceSpanKind.AGENT });
+    const done = startSpan({ name: 'done', kind: OpenInferenceSpanKind.LLM, parent: turn.context });
+    done.end({ type: 'ok' }, { 'output.value': 'finished' });
+    const tool = startSpan({ name: 'tool', kind: OpenInferenceSpanKind.TOOL, parent: turn.context });
+    const inner = startSpan({ name: 'inner', kind: OpenInferenceSpanKind.LLM, parent: tool.context });
+    inner.finalStateOnInterrupt = () => ({
+      attributes: { 'output.value': 'half an answer' },
+      events: [{ name: 'First Token Stream Event', time: Date.now() }],
+    });
+    expect(turn.end({ type: 'aborted', reason: 'user pressed Stop' })).toBe(true);
+    expect(openSpanCount()).toBe(0);
+    const spans = tracing.spans();
+    expect(spans.map((s) => s.name)).toEqual(['done', 'inner', 'tool', 'turn']);
+    const byName = Object.fromEntries(spans.map((s) => [s.name, s]));
+    expect(byName.done!.attributes['stream.outcome']).toBe('completed');
+    for (const name of ['inner', 'tool', 'turn']) {
+      expect(byName[name]!.attributes).toMatchObject({ 'stream.outcome': 'aborted', 'stream.abort_reason': 'user pressed Stop' });
+    }
+    expect(byName.inner!.attributes['output.value']).toBe('half an answer');
+    expect(byName.inner!.events.map((e) => e.name)).toEqual(['First Token Stream Event', 'stream.aborted']);
+    const end = (name: string) => BigInt(byName[name]!.endTime[0]) * 1_000_000_000n + BigInt(byName[name]!.endTime[1]);
+    expect(end('inner')).toBeLessThanOrEqual(end('tool'));
+    expect(end('tool')).toBeLessThanOrEqual(end('turn'));
+  });
+
+  it('does not trace work that starts after its parent ended (it could only end after it)', () => {
+    const turn = startSpan({ name: 'turn', kind: OpenInferenceSpanKind.AGENT });
+    turn.end({ type: 'aborted', reason: 'Stop' });
+    const late = startSpan({ name: 'late tool', kind: OpenInferenceSpanKind.TOOL, parent: turn.context });
+    expect(late.end({ type: 'ok' }, { 'output.value': 'x' })).toBe(true);
+    expect(tracing.spans().map((s) => s.name)).toEqual(['turn']);
+    expect(openSpanCount()).toBe(0);
+  });
 });
+

@@ -3,11 +3,17 @@
  * completion) is held by the caller as an `OpenSpan` and ended explicitly — never looked up again
  * through `trace.getActiveSpan()`. `end()` is idempotent: every path (finish, error, abort, timeout,
  * shutdown) may call it, and exactly the first call ends the span.
+ *
+ * A span owns the spans of ours started under it (`parent` = its context): ending it first ends each
+ * still-open child, newest first, with the same outcome and the child's own final state (partial
+ * output, counts so far). So a child always ends before its parent, and `@vercel/otel` — which
+ * force-ends every open span of a trace when the root ends — never finds one of ours open.
  */
 import {
   context as otelContext,
+  createContextKey,
   ROOT_CONTEXT,
-  SpanStatusCode,
+  INVALID_SPAN_CONTEXT,
   trace,
   type Attributes,
   type Context,
@@ -15,16 +21,12 @@ import {
   type Span,
 } from '@opentelemetry/api';
 import { maskAttributes } from './mask-attributes';
-import { redactedError } from './redact-secrets';
-import { ATTR, EVENT, type OpenInferenceSpanKind } from './semconv';
+import { ATTR, type OpenInferenceSpanKind } from './semconv';
+import { applyOutcome, type SpanOutcome } from './span-outcome';
 import { getTraceConfig } from './trace-config';
 import { getTracer } from './tracer';
 
-export type SpanOutcome =
-  | { type: 'ok' }
-  | { type: 'error'; error: unknown }
-  | { type: 'aborted'; reason: string }
-  | { type: 'timeout'; reason: string };
+export { outcomeOfAbort, toError, type SpanOutcome } from './span-outcome';
 
 export interface OpenSpan {
   readonly span: Span;
@@ -39,10 +41,15 @@ export interface OpenSpan {
    */
   end(outcome: SpanOutcome, attributes?: Attributes, events?: readonly SpanEventRecord[]): boolean;
   /**
-   * Where `endAllOpenSpans` (shutdown) gets the final attributes when it has to end this span itself,
-   * e.g. the partial output streamed so far.
+   * What this span reports when something else ends it (its parent ending, shutdown): e.g. the
+   * partial output streamed so far and the first-token event.
    */
-  finalAttributesOnInterrupt?: () => Attributes;
+  finalStateOnInterrupt?: () => FinalState;
+}
+
+export interface FinalState {
+  attributes?: Attributes;
+  events?: readonly SpanEventRecord[];
 }
 
 /** An event noted while a span ran, added when it ends (so no span work happens per stream chunk). */
@@ -67,26 +74,37 @@ export interface StartSpanOptions {
   links?: Link[];
 }
 
+/**
+ * Epoch milliseconds from the monotonic clock (sub-millisecond). Our spans start and end on it, so a
+ * child that ends before its parent also has the earlier end time (the SDK's default mixes a
+ * millisecond `Date.now()` start with a `performance.now()` duration, which can reorder them).
+ */
+export const now = (): number => performance.timeOrigin + performance.now();
+
 // Kept on globalThis: Next bundles routes and actions separately, and shutdown must see all of them.
 const OPEN_SPANS = Symbol.for('traced-chat.open-spans');
 const openSpans: Set<OpenSpan> = ((globalThis as { [OPEN_SPANS]?: Set<OpenSpan> })[OPEN_SPANS] ??= new Set());
+/** The nearest `OpenSpan` of ours in a context: the owner of spans started under it. */
+const OWNER = createContextKey('traced-chat.owner-span');
+interface Owned {
+  readonly children: Set<OpenSpan>;
+}
 
 export function startSpan(options: StartSpanOptions): OpenSpan {
   const parent = options.parent ?? trace.deleteSpan(options.inherit ?? otelContext.active() ?? ROOT_CONTEXT);
-  const span = getTracer().startSpan(
-    options.name,
-    {
-      attributes: { [ATTR.SPAN_KIND]: options.kind, ...masked(options.attributes) },
-      links: options.links,
-      root: options.parent === undefined,
-    },
-    parent,
-  );
+  const owner = options.parent ? (options.parent.getValue(OWNER) as (OpenSpan & Owned) | undefined) : undefined;
+  // Work that starts after its parent ended (a tool the SDK still runs after Stop) is not traced: its
+  // span could only end after its parent's, outside the parent's time.
+  const span = owner?.ended ? trace.wrapSpanContext(INVALID_SPAN_CONTEXT) : openSdkSpan(options, parent);
   const { traceId, spanId } = span.spanContext();
   let ended = false;
-  const handle: OpenSpan = {
+  const children = new Set<OpenSpan>();
+  const handle: OpenSpan & Owned = {
     span,
-    context: trace.setSpan(parent, span),
+    children,
+    get context() {
+      return context;
+    },
     traceId,
     spanId,
     get ended() {
@@ -96,68 +114,49 @@ export function startSpan(options: StartSpanOptions): OpenSpan {
       if (ended) return false;
       ended = true;
       openSpans.delete(handle);
+      owner?.children.delete(handle);
+      // Children first, newest first, each with the same outcome and its own final state.
+      for (const child of [...children].reverse()) interrupt(child, outcome);
+      const endTime = now();
       try {
         if (attributes) span.setAttributes(masked(attributes));
         for (const event of events ?? []) span.addEvent(event.name, event.attributes, event.time);
-        applyOutcome(span, outcome);
+        applyOutcome(span, outcome, endTime);
       } finally {
-        span.end();
+        span.end(endTime);
       }
       return true;
     },
   };
+  const context = trace.setSpan(parent, span).setValue(OWNER, handle);
   openSpans.add(handle);
+  if (owner && !owner.ended) owner.children.add(handle);
   return handle;
+}
+
+function openSdkSpan(options: StartSpanOptions, parent: Context): Span {
+  const attributes = { [ATTR.SPAN_KIND]: options.kind, ...masked(options.attributes) };
+  return getTracer().startSpan(
+    options.name,
+    { attributes, links: options.links, root: options.parent === undefined, startTime: now() },
+    parent,
+  );
+}
+
+/** Ends `open` from outside (its parent ended, or shutdown) with its own final state. */
+function interrupt(open: OpenSpan, outcome: SpanOutcome): boolean {
+  let state: FinalState | undefined;
+  try {
+    state = open.finalStateOnInterrupt?.();
+  } catch {
+    state = undefined; // ending the span matters more than its last attributes
+  }
+  return open.end(outcome, state?.attributes, state?.events);
 }
 
 /** Every attribute this app sets goes through the OpenInference masking rules here. */
 function masked(attributes: Attributes | undefined): Attributes {
   return attributes ? maskAttributes(attributes, getTraceConfig()) : {};
-}
-
-function applyOutcome(span: Span, outcome: SpanOutcome): void {
-  switch (outcome.type) {
-    case 'ok':
-      span.setAttribute(ATTR.STREAM_OUTCOME, 'completed');
-      span.setStatus({ code: SpanStatusCode.OK });
-      return;
-    case 'error': {
-      const error = redactedError(toError(outcome.error));
-      span.setAttribute(ATTR.STREAM_OUTCOME, 'error');
-      span.recordException(error);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
-      return;
-    }
-    case 'aborted':
-      span.setAttributes({ [ATTR.STREAM_OUTCOME]: 'aborted', [ATTR.STREAM_ABORT_REASON]: outcome.reason });
-      span.addEvent(EVENT.STREAM_ABORTED, { [ATTR.STREAM_ABORT_REASON]: outcome.reason });
-      return;
-    case 'timeout':
-      span.setAttributes({ [ATTR.STREAM_OUTCOME]: 'timeout', [ATTR.STREAM_ABORT_REASON]: outcome.reason });
-      span.addEvent(EVENT.STREAM_ABORTED, { [ATTR.STREAM_ABORT_REASON]: outcome.reason });
-      span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.reason });
-      return;
-  }
-}
-
-export function toError(value: unknown): Error {
-  if (value instanceof Error) return value;
-  if (typeof value === 'string') return new Error(value);
-  try {
-    return new Error(JSON.stringify(value));
-  } catch {
-    return new Error(String(value));
-  }
-}
-
-/** Maps an aborted signal to the outcome it stands for: a timeout, or an abort (client gone, Stop). */
-export function outcomeOfAbort(signal: AbortSignal): SpanOutcome {
-  const reason: unknown = signal.reason;
-  if (reason instanceof Error && reason.name === 'TimeoutError') {
-    return { type: 'timeout', reason: reason.message || 'timed out' };
-  }
-  if (reason instanceof Error) return { type: 'aborted', reason: reason.message || reason.name };
-  return { type: 'aborted', reason: reason === undefined ? 'aborted' : String(reason) };
 }
 
 /**
@@ -187,16 +186,10 @@ export function openSpanCount(): number {
 /** Ends every open span with `outcome` (used on shutdown so no span is lost). */
 export function endAllOpenSpans(outcome: SpanOutcome): number {
   let count = 0;
-  // Newest first, so children end before their parents: `@vercel/otel` force-ends (without our
-  // attributes) every span still open in a trace when that trace's root span ends.
+  // Newest first; a parent also ends its own open children first (see `end`).
   for (const open of [...openSpans].reverse()) {
-    let attributes: Attributes | undefined;
-    try {
-      attributes = open.finalAttributesOnInterrupt?.();
-    } catch {
-      attributes = undefined; // ending the span matters more than its last attributes
-    }
-    if (open.end(outcome, attributes)) count++;
+    const before = openSpans.size;
+    if (interrupt(open, outcome)) count += before - openSpans.size;
   }
   return count;
 }

@@ -1,5 +1,6 @@
 import type { LanguageModelV4Usage } from '@ai-sdk/provider';
 import type { Attributes } from '@opentelemetry/api';
+import { providerUsageDetails } from './provider-usage-details';
 import { ATTR } from './semconv';
 
 /** Token counts as the provider reported them. `undefined` means unknown — never written as 0. */
@@ -13,16 +14,24 @@ export interface TokenUsage {
   completionAudio?: number;
 }
 
+/**
+ * Our token counts from the AI SDK's usage: totals from its normalised counts (prompt includes
+ * cached and cache-written tokens, completion includes reasoning), details from the provider's own
+ * usage object when its shape is known (see `providerUsageDetails`), else from the normalised ones.
+ */
 export function usageFromProvider(usage: LanguageModelV4Usage): TokenUsage {
+  const details = providerUsageDetails(usage.raw);
   return {
     prompt: usage.inputTokens.total,
     completion: usage.outputTokens.total,
-    cacheRead: usage.inputTokens.cacheRead,
-    cacheWrite: usage.inputTokens.cacheWrite,
-    reasoning: usage.outputTokens.reasoning,
-    // Audio counts are not in the normalised usage; OpenAI-shaped providers report them in `raw`.
-    promptAudio: rawCount(usage.raw, 'prompt_tokens_details', 'audio_tokens'),
-    completionAudio: rawCount(usage.raw, 'completion_tokens_details', 'audio_tokens'),
+    ...(details ?? {
+      cacheRead: usage.inputTokens.cacheRead,
+      cacheWrite: usage.inputTokens.cacheWrite,
+      reasoning: usage.outputTokens.reasoning,
+      // Audio counts are not in the normalised usage; OpenAI-shaped providers report them in `raw`.
+      promptAudio: rawCount(usage.raw, 'prompt_tokens_details', 'audio_tokens'),
+      completionAudio: rawCount(usage.raw, 'completion_tokens_details', 'audio_tokens'),
+    }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Attributes } from '@opentelemetry/api';
 import { ATTR, MimeType } from './semconv';
+import { MAX_FLATTENED_TOOLS } from './attribute-budget';
 
 /** A tool as the model is told about it (the provider's function-tool definition). */
 export interface ToolDefinition {
@@ -12,7 +13,7 @@ export interface ToolDefinition {
 /** `llm.tools.N.tool.json_schema` on an LLM span: each offered tool in OpenAI's function format. */
 export function getLLMToolsAttributes(tools: readonly ToolDefinition[]): Attributes {
   const attributes: Attributes = {};
-  tools.forEach((tool, i) => {
+  tools.slice(0, MAX_FLATTENED_TOOLS).forEach((tool, i) => {
     attributes[`${ATTR.LLM_TOOLS}.${i}.${ATTR.TOOL_JSON_SCHEMA}`] = JSON.stringify({
       type: 'function',
       function: { name: tool.name, ...(tool.description ? { description: tool.description } : {}), parameters: tool.parameters },
@@ -34,7 +35,8 @@ export function getToolStartAttributes(start: ToolExecutionStart): Attributes {
     [ATTR.TOOL_NAME]: start.tool.name,
     ...(start.tool.description ? { [ATTR.TOOL_DESCRIPTION]: start.tool.description } : {}),
     [ATTR.TOOL_PARAMETERS]: JSON.stringify(start.tool.parameters ?? {}),
-    [ATTR.TOOL_CALL_ID]: start.toolCallId,
+    // `tool.id` on a TOOL span: the id of the tool call it executes (OpenInference TOOL_ID).
+    [ATTR.TOOL_ID]: start.toolCallId,
     [ATTR.INPUT_VALUE]: JSON.stringify(start.input ?? null),
     [ATTR.INPUT_MIME_TYPE]: MimeType.JSON,
   };

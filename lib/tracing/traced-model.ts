@@ -2,7 +2,8 @@
  * Wraps a `LanguageModelV4` so each model call gets its own OpenInference LLM span, child of an
  * explicit parent (the turn's span). Request attributes are set when the call starts; output, token
  * counts and finish reason once, when the provider's stream closes. The span ends exactly once: on
- * finish, on a provider error (before or during the stream), on abort or timeout, or on cancel.
+ * finish, on a provider error (before or during the stream), on abort or timeout (armed when the span
+ * starts, so also before the first byte), on cancel, or when its turn ends first.
  */
 import type {
   LanguageModelV4,
@@ -10,21 +11,21 @@ import type {
   LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
 import { context as otelContext, type Context } from '@opentelemetry/api';
+import { getEndpointAttributes } from './endpoint-attributes';
 import { getInvocationParameters } from './invocation-parameters';
-import { getLLMRequestAttributes, getLLMResponseAttributes } from './llm-attributes';
-import type { OIToolCall } from './message-attributes';
+import { startLLMCallRecord, type LLMCallRecord } from './llm-call-record';
+import { getLLMRequestAttributes } from './llm-attributes';
+import type { ModelIdentity } from './model-identity';
+import { SYSTEM_PROMPT_TEMPLATE } from '@/lib/ai/system-prompt';
 import { promptToMessages } from './prompt-messages';
-import { ATTR, EVENT, OpenInferenceSpanKind } from './semconv';
-import { outcomeOfAbort, startSpan, type OpenSpan, type SpanEventRecord, type SpanOutcome } from './span-lifecycle';
+import { getPromptTemplateAttributesFor } from './prompt-template-attributes';
+import { usageAtStreamStart } from './stream-start-usage';
+import { OpenInferenceSpanKind } from './semconv';
+import { outcomeOfAbort, startSpan, type SpanOutcome } from './span-lifecycle';
 import { getLLMToolsAttributes, type ToolDefinition } from './tool-attributes';
-import { usageFromProvider, type TokenUsage } from './token-usage';
+import { usageFromProvider } from './token-usage';
 
-export interface ModelIdentity {
-  /** `llm.provider`, e.g. `openai`. */
-  provider: string;
-  /** `llm.system`, e.g. `openai`. */
-  system: string;
-}
+export type { ModelIdentity } from './model-identity';
 
 /**
  * `onCallText` receives, for each model call, the live list of its text chunks (the same list the LLM
@@ -36,8 +37,10 @@ export function traceLanguageModel(
   parent: Context,
   onCallText?: (chunks: readonly string[]) => void,
 ): LanguageModelV4 {
-  const startLLMSpan = (options: LanguageModelV4CallOptions): OpenSpan =>
-    startSpan({
+  // The span and its recording start together, before the provider is called (abort armed now).
+  const startCall = (options: LanguageModelV4CallOptions, kind: 'stream' | 'generate'): LLMCallRecord => {
+    const messages = promptToMessages(options.prompt);
+    const span = startSpan({
       name: `llm ${model.modelId}`,
       kind: OpenInferenceSpanKind.LLM,
       parent,
@@ -46,12 +49,18 @@ export function traceLanguageModel(
           modelName: model.modelId,
           provider: identity.provider,
           system: identity.system,
-          invocationParameters: getInvocationParameters(model.modelId, options),
-          messages: promptToMessages(options.prompt),
+          invocationParameters: getInvocationParameters(model.modelId, options, identity.invocationParameterStyle),
+          messages,
         }),
         ...getLLMToolsAttributes(offeredTools(options)),
+        ...getEndpointAttributes(identity.endpoint?.[kind]),
+        ...getPromptTemplateAttributesFor(messages, [SYSTEM_PROMPT_TEMPLATE]),
       },
     });
+    const record = startLLMCallRecord(span, options.abortSignal);
+    onCallText?.(record.textChunks);
+    return record;
+  };
 
   return {
     specificationVersion: 'v4',
@@ -59,40 +68,34 @@ export function traceLanguageModel(
     modelId: model.modelId,
     supportedUrls: model.supportedUrls,
     async doGenerate(options) {
-      const span = startLLMSpan(options);
+      const call = startCall(options, 'generate');
       try {
-        const result = await otelContext.with(span.context, () => model.doGenerate(options));
-        const text = result.content.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('');
-        onCallText?.([text]);
-        const toolCalls = result.content.flatMap((part) =>
-          part.type === 'tool-call' ? [{ id: part.toolCallId, name: part.toolName, arguments: part.input }] : [],
-        );
-        span.end(
-          { type: 'ok' },
-          getLLMResponseAttributes({
-            text,
-            toolCalls,
-            usage: usageFromProvider(result.usage),
-            finishReason: result.finishReason.unified,
-          }),
-        );
+        const result = await otelContext.with(call.span.context, () => model.doGenerate(options));
+        call.responseModelName = result.response?.modelId;
+        for (const part of result.content) {
+          if (part.type === 'text') call.textChunks.push(part.text);
+          if (part.type === 'reasoning') call.reasoningChunks.push(part.text);
+          if (part.type === 'tool-call') call.toolCalls.push({ id: part.toolCallId, name: part.toolName, arguments: part.input });
+        }
+        call.usage = usageFromProvider(result.usage);
+        call.finishReason = result.finishReason.unified;
+        call.end({ type: 'ok' });
         return result;
       } catch (error) {
-        span.end(abortedOrError(options.abortSignal, error));
+        call.end(abortedOrError(options.abortSignal, error));
         throw error;
       }
     },
     async doStream(options) {
-      const span = startLLMSpan(options);
-      const startedAt = now();
+      const call = startCall(options, 'stream');
       let result;
       try {
-        result = await otelContext.with(span.context, () => model.doStream(options));
+        result = await otelContext.with(call.span.context, () => model.doStream(options));
       } catch (error) {
-        span.end(abortedOrError(options.abortSignal, error));
+        call.end(abortedOrError(options.abortSignal, error));
         throw error;
       }
-      return { ...result, stream: result.stream.pipeThrough(recordStream(span, options.abortSignal, startedAt, onCallText)) };
+      return { ...result, stream: result.stream.pipeThrough(recordStream(call, options.abortSignal)) };
     },
   };
 }
@@ -102,9 +105,6 @@ function offeredTools(options: LanguageModelV4CallOptions): ToolDefinition[] {
     tool.type === 'function' ? [{ name: tool.name, description: tool.description, parameters: tool.inputSchema }] : [],
   );
 }
-
-/** Epoch milliseconds with sub-millisecond precision. */
-const now = (): number => performance.timeOrigin + performance.now();
 
 function outcomeOfCancel(signal: AbortSignal | undefined, reason: unknown): SpanOutcome {
   if (signal?.aborted) return outcomeOfAbort(signal);
@@ -117,66 +117,48 @@ function abortedOrError(signal: AbortSignal | undefined, error: unknown): SpanOu
 }
 
 /**
- * Passes every part through untouched and only remembers what the span needs; all attributes are
- * built once, when the stream ends, whichever way it ends.
+ * Passes every part through untouched and only remembers what the span needs (in the call's record);
+ * all attributes are built once, when the call ends, whichever way it ends.
  */
 function recordStream(
-  span: OpenSpan,
+  call: LLMCallRecord,
   signal: AbortSignal | undefined,
-  startedAt: number,
-  onCallText: ((chunks: readonly string[]) => void) | undefined,
 ): TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart> {
-  const textChunks: string[] = [];
-  onCallText?.(textChunks);
-  let firstTokenAt: number | undefined;
-  const toolCalls: OIToolCall[] = [];
-  let usage: TokenUsage | undefined;
-  let finishReason: string | undefined;
-  let streamError: unknown;
-  let hasError = false;
-
-  const finalAttributes = () =>
-    getLLMResponseAttributes({ text: textChunks.join(''), toolCalls, usage, finishReason });
-  span.finalAttributesOnInterrupt = finalAttributes;
-  const events = (): SpanEventRecord[] =>
-    firstTokenAt === undefined
-      ? []
-      : [{ name: EVENT.FIRST_TOKEN, time: firstTokenAt, attributes: { [ATTR.TIME_TO_FIRST_TOKEN_MS]: firstTokenAt - startedAt } }];
-  const onAbort = () => {
-    if (signal) span.end(outcomeOfAbort(signal), finalAttributes(), events());
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
-  const release = () => signal?.removeEventListener('abort', onAbort);
-
   const transformer: RecordingTransformer = {
     transform(part, controller) {
       switch (part.type) {
         case 'text-delta':
-          if (firstTokenAt === undefined) firstTokenAt = now();
-          textChunks.push(part.delta);
+          call.markFirstToken();
+          call.textChunks.push(part.delta);
+          break;
+        case 'reasoning-delta':
+          call.reasoningChunks.push(part.delta);
           break;
         case 'tool-call':
-          toolCalls.push({ id: part.toolCallId, name: part.toolName, arguments: part.input });
+          call.toolCalls.push({ id: part.toolCallId, name: part.toolName, arguments: part.input });
+          break;
+        case 'response-metadata':
+          call.responseModelName = part.modelId ?? call.responseModelName;
+          break;
+        case 'custom':
+          call.usage ??= usageAtStreamStart(part);
           break;
         case 'finish':
-          usage = usageFromProvider(part.usage);
-          finishReason = part.finishReason.unified;
+          call.usage = usageFromProvider(part.usage);
+          call.finishReason = part.finishReason.unified;
           break;
         case 'error':
-          hasError = true;
-          streamError = part.error;
+          call.streamError = { error: part.error };
           break;
       }
       controller.enqueue(part);
     },
     flush() {
-      release();
-      span.end(hasError ? { type: 'error', error: streamError } : { type: 'ok' }, finalAttributes(), events());
+      call.end(call.streamError ? { type: 'error', error: call.streamError.error } : { type: 'ok' });
     },
     // Called when the consumer cancels (client gone) or the provider's stream errors (connection reset).
     cancel(reason) {
-      release();
-      span.end(outcomeOfCancel(signal, reason), finalAttributes(), events());
+      call.end(outcomeOfCancel(signal, reason));
     },
   };
   return new TransformStream(transformer);

@@ -1,10 +1,11 @@
 /**
- * Wraps the tools of a turn so each execution is an OpenInference TOOL span, child of the turn span:
- * name, description, parameters schema and arguments when it starts; the result when it returns;
+ * Wraps the tools of a turn so each execution is an OpenInference TOOL span, child of the turn span
+ * (which ends it first, should the turn end while the tool runs), active while the tool runs:
+ * name, description, parameters schema, `tool.id` and arguments when it starts; the result when it returns;
  * ERROR with the exception when it throws (the error is rethrown, so the AI SDK reports it to the model).
  */
 import { asSchema, type ToolSet } from 'ai';
-import type { Context } from '@opentelemetry/api';
+import { context as otelContext, type Context } from '@opentelemetry/api';
 import { OpenInferenceSpanKind } from './semconv';
 import { outcomeOfAbort, startSpan } from './span-lifecycle';
 import { getToolEndAttributes, getToolStartAttributes } from './tool-attributes';
@@ -31,13 +32,20 @@ export function traceTools<TOOLS extends ToolSet>(tools: TOOLS, parent: Context)
             input,
           }),
         });
+        // Stop or the deadline while the tool runs: the span ends now, even if the tool ignores the signal.
+        const signal = options.abortSignal;
+        const onAbort = () => signal && span.end(outcomeOfAbort(signal));
+        signal?.addEventListener('abort', onAbort, { once: true });
         try {
-          const output: unknown = await execute(input as never, options);
+          // The tool runs with its TOOL span active: spans it creates are children of the TOOL span.
+          const output: unknown = await otelContext.with(span.context, () => execute(input as never, options));
           span.end({ type: 'ok' }, getToolEndAttributes(output));
           return output;
         } catch (error) {
-          span.end(options.abortSignal?.aborted ? outcomeOfAbort(options.abortSignal) : { type: 'error', error });
+          span.end(signal?.aborted ? outcomeOfAbort(signal) : { type: 'error', error });
           throw error;
+        } finally {
+          signal?.removeEventListener('abort', onAbort);
         }
       },
     } as ToolSet[string];

@@ -5,7 +5,9 @@ import { describeError } from '@/lib/chat/describe-error';
 import type { ChatMessage, ChatMessageMetadata } from '@/lib/chat/chat-message';
 import { streamChatTurn } from '@/lib/chat/stream-chat-turn';
 import { annotationTarget } from '@/lib/feedback/phoenix-annotations';
+import { issueFeedbackToken } from '@/lib/feedback/authorize-feedback';
 import { anonymousUser } from '@/lib/http/anonymous-user';
+import { isSecureRequest } from '@/lib/http/secure-request';
 import { configuredModelId } from '@/lib/ai/get-language-model';
 import { errorResponse, HttpError } from '@/lib/http/http-error';
 import { flushAfterTurn } from '@/lib/tracing/flush-after-turn';
@@ -26,7 +28,7 @@ export async function handleChatRequest(request: Request): Promise<Response> {
     }
     const runtime = process.env.NEXT_RUNTIME === 'edge' ? 'edge' : 'nodejs';
     const route = new URL(request.url).pathname;
-    const user = anonymousUser(request.headers.get('cookie'), new URL(request.url).protocol === 'https:');
+    const user = anonymousUser(request.headers.get('cookie'), isSecureRequest(request.headers));
     const { turn, result, modelId } = await streamChatTurn({
       sessionId: chat.id,
       messages: chat.messages as ChatMessage[],
@@ -38,12 +40,15 @@ export async function handleChatRequest(request: Request): Promise<Response> {
       tags: ['chat', runtime],
     });
     flushAfterTurn(turn);
+    const feedback = annotationTarget(process.env) !== undefined;
     const start: ChatMessageMetadata = {
       traceId: turn.traceId,
       spanId: turn.spanId,
       model: modelId,
       runtime,
-      feedback: annotationTarget(process.env) !== undefined,
+      feedback,
+      // Only this browser (its tc_uid cookie) may rate this answer: /api/feedback checks the token.
+      ...(feedback ? { feedbackToken: await issueFeedbackToken({ traceId: turn.traceId, spanId: turn.spanId, userId: user.userId }) } : {}),
     };
     return result.toUIMessageStreamResponse<ChatMessage>({
       headers: { traceresponse: turn.traceResponse, ...(user.setCookie ? { 'set-cookie': user.setCookie } : {}) },

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { CALCULATOR_TOOL, chatTools, CONVERT_UNITS_TOOL } from '@/lib/ai/tools/chat-tools';
 
 export const CHAT_LIMITS = {
-  maxBodyBytes: 4 * 1024 * 1024,
+  /** A whole request: room for a few 200k-character messages and images (spans stay bounded, see attribute-budget.ts). */
+  maxBodyBytes: 8 * 1024 * 1024,
   /** Characters of an image's data URL (about 1.5 MB of image). */
   maxImageUrlLength: 2_000_000,
   maxImagesPerMessage: 4,
   maxMessages: 100,
-  maxTextLength: 16_000,
+  /** Characters of one text (about 50k tokens): a pasted document or log fits. */
+  maxTextLength: 200_000,
   maxIdLength: 128,
 } as const;
 
@@ -87,7 +89,8 @@ const part = z.discriminatedUnion(
 
 const message = z.object({
   id: z.string().max(CHAT_LIMITS.maxIdLength),
-  role: z.enum(['user', 'assistant', 'system'], { error: 'role must be "user", "assistant" or "system"' }),
+  // The system prompt is the server's: a client-supplied system message is refused (400), never traced.
+  role: z.enum(['user', 'assistant'], { error: 'role must be "user" or "assistant" (the system prompt is set by the server)' }),
   parts: z.array(part).min(1, 'a message needs at least one part').max(100),
   metadata: z.unknown().optional(),
 });

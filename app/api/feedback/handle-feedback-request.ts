@@ -1,8 +1,10 @@
+import { authorizeFeedback } from '@/lib/feedback/authorize-feedback';
 import { annotationTarget, feedbackAnnotation } from '@/lib/feedback/phoenix-annotations';
 import { errorResponse, HttpError } from '@/lib/http/http-error';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { validate } from '@/lib/http/validate';
 import type { Env } from '@/lib/tracing/export-target';
+import { redactSecrets } from '@/lib/tracing/redact-secrets';
 import { feedbackRequestSchema } from './schema';
 
 const MAX_BODY_BYTES = 8 * 1024;
@@ -10,8 +12,10 @@ const PHOENIX_TIMEOUT_MS = 10_000;
 
 /**
  * Records thumbs feedback on one answer as a Phoenix span annotation on that answer's turn span.
+ * Only from the browser that got the answer: its signed token must match (403 `feedback_forbidden`).
  * 503 `feedback_disabled` when no Phoenix is configured (the UI says feedback is not recorded);
- * 502 when Phoenix refuses or cannot be reached. The API key never leaves the server.
+ * 502 when Phoenix refuses or cannot be reached — with a generic message: Phoenix's own answer goes
+ * to the server log (redacted), never to the client. The API key never leaves the server.
  */
 export async function handleFeedbackRequest(request: Request, env: Env = process.env): Promise<Response> {
   try {
@@ -20,6 +24,7 @@ export async function handleFeedbackRequest(request: Request, env: Env = process
     if (!target) {
       throw new HttpError(503, 'feedback_disabled', 'Feedback is not being recorded: no Phoenix is configured (set PHOENIX_COLLECTOR_ENDPOINT).');
     }
+    await authorizeFeedback(request, feedback, env);
     let response: Response;
     try {
       response = await fetch(target.url, {
@@ -29,11 +34,13 @@ export async function handleFeedbackRequest(request: Request, env: Env = process
         signal: AbortSignal.timeout(PHOENIX_TIMEOUT_MS),
       });
     } catch (error) {
-      throw new HttpError(502, 'phoenix_unreachable', `Phoenix could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+      console.error('[feedback] Phoenix could not be reached:', redactSecrets(error instanceof Error ? error.message : String(error), env));
+      throw new HttpError(502, 'phoenix_unreachable', 'Feedback could not be recorded: Phoenix could not be reached. Try again later.');
     }
     if (!response.ok) {
-      const reason = (await response.text().catch(() => '')).slice(0, 300);
-      throw new HttpError(502, 'phoenix_rejected', `Phoenix refused the annotation (HTTP ${response.status})${reason ? `: ${reason}` : ''}`);
+      const reason = (await response.text().catch(() => '')).slice(0, 500);
+      console.error(`[feedback] Phoenix refused the annotation (HTTP ${response.status}):`, redactSecrets(reason, env));
+      throw new HttpError(502, 'phoenix_rejected', `Feedback could not be recorded: Phoenix refused it (HTTP ${response.status}).`);
     }
     const body = (await response.json().catch(() => ({}))) as { data?: { id?: string }[] };
     return Response.json({ ok: true, annotationId: body.data?.[0]?.id ?? null });

@@ -18,7 +18,7 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 
 export default async function TracePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const [{ traceId: rawId }, query] = await Promise.all([params, searchParams]);
-  await requireInspectorAccess(one(query.token));
+  await requireInspectorAccess();
   const traceId = rawId.toLowerCase();
   if (!/^[0-9a-f]{32}$/.test(traceId)) notFound();
   const source = inspectorSource(process.env);

@@ -19,6 +19,12 @@ export function ChatBubbles({ messages, testId }: { messages: ChatBubble[]; test
           className={`max-w-[92%] rounded-2xl px-3 py-2 text-sm leading-relaxed shadow-sm ${ROLE_STYLES[message.role] ?? ROLE_STYLES.assistant}`}
         >
           <div className="mb-0.5 text-[10px] font-semibold uppercase tracking-wide opacity-70">{message.role || 'message'}</div>
+          {message.reasoning ? (
+            <details data-testid="bubble-reasoning" className="mb-1 rounded border border-slate-200 bg-slate-50 px-2 py-1 text-xs text-slate-600">
+              <summary className="cursor-pointer select-none font-medium">Reasoning</summary>
+              <div className="mt-1 whitespace-pre-wrap break-words italic">{message.reasoning}</div>
+            </details>
+          ) : null}
           <div className="whitespace-pre-wrap break-words">{message.content}</div>
         </div>
       ))}

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { formatMs } from '@/lib/inspector/span-view';
 import type { TraceSummary } from '@/lib/inspector/trace-api';
 import { KindBadge, StatusBadge } from './badges';
+import { OutcomeBadge } from './outcome-badge';
 
 /** Recent traces, newest first: root input and output, status, latency, tokens, time, session. */
 export function TraceList({ traces }: { traces: TraceSummary[] }) {
@@ -25,7 +26,7 @@ export function TraceList({ traces }: { traces: TraceSummary[] }) {
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
               {trace.kind ? <KindBadge kind={trace.kind} /> : null}
               <span className="font-medium text-slate-800">{trace.name}</span>
-              <StatusBadge status={trace.status} />
+              {trace.outcome === 'aborted' ? <OutcomeBadge outcome="stopped" /> : <StatusBadge status={trace.status} />}
               <span title="Latency">{formatMs(trace.durationMs)}</span>
               {trace.totalTokens !== undefined ? <span title="Total tokens">{trace.totalTokens} tokens</span> : null}
               <time dateTime={new Date(trace.startMs).toISOString()} className="ml-auto" suppressHydrationWarning>

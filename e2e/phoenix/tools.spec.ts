@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import type { FakeRequestBody } from '../../lib/ai/testing/fake-openai-server';
+import { waitForPhoenixSpans } from './phoenix-api';
+import { startPhoenixApp, PHOENIX_SUITE_MODEL, type PhoenixApp } from './phoenix-app';
+import { phoenixModelPrices, phoenixTrace } from './phoenix-queries';
+import { expectCostOfUsage, expectTokensEqualUsage, expectTraceCostIsSumOfLlms, expectTurnTree, gqlSpanOf } from './phoenix-checks';
+import { openChat, realisticUsage } from './chat-turns';
+
+/**
+ * A tool turn in the browser, as Phoenix stores it: AGENT → LLM (asks for the calculator), TOOL (runs
+ * it), LLM (answers with its result), in that order; the tool call's id links the LLM's request to
+ * the TOOL span; each LLM span has the provider's usage and its cost, and the trace's cost is exactly
+ * the two LLM calls'.
+ */
+type Message = { role: string; content?: unknown; tool_call_id?: string };
+const lastMessage = (body: FakeRequestBody) => (body.messages as Message[]).at(-1)!;
+
+let app: PhoenixApp;
+test.beforeAll(async () => {
+  app = await startPhoenixApp({
+    upstream: {
+      usage: realisticUsage,
+      toolCalls: (body) => {
+        const last = lastMessage(body);
+        return last.role === 'user' && JSON.stringify(last.content).includes('calculate') ? [{ name: 'calculator', arguments: '{"expression":"17*23"}' }] : undefined;
+      },
+      words: (body) => {
+        const last = lastMessage(body);
+        if (last.role !== 'tool') return ['I', ' can', ' calculate', ' things.'];
+        const { result } = JSON.parse(String(last.content)) as { result: number };
+        return ['17', ' × 23', ` = ${result}.`];
+      },
+    },
+  });
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+test('calculate 17*23 in the browser: AGENT → LLM, TOOL, LLM in Phoenix, linked by the tool call id, cost = both LLM calls', async ({ page }) => {
+  await openChat(page, app);
+  const before = app.upstream.requests.length;
+  await page.getByTestId('chat-input').fill('Please calculate 17*23');
+  await page.getByTestId('send-button').click();
+  const answer = page.getByTestId('message-assistant').last();
+  await expect(answer).toHaveAttribute('data-status', 'done');
+  await expect(answer.getByTestId('tool-output')).toContainText('391');
+  await expect(answer.getByTestId('assistant-text')).toHaveText('17 × 23 = 391.');
+  const traceId = (await answer.getByTestId('trace-id').getAttribute('data-trace-id'))!;
+
+  const requests = app.upstream.requests.slice(before);
+  expect(requests).toHaveLength(2);
+  const callId = requests[0]!.toolCalls![0]!.id;
+
+  const spans = await waitForPhoenixSpans(app.project, traceId, (s) => s.length >= 4);
+  const { root, llms, tools, all } = expectTurnTree(spans);
+  expect(all).toHaveLength(4);
+  expect(llms).toHaveLength(2);
+  expect(tools).toHaveLength(1);
+  const [ask, answerLlm] = llms as [typeof root, typeof root];
+  const tool = tools[0]!;
+  for (const span of [ask, tool, answerLlm]) {
+    expect(span.parent_id, `${span.name} is a child of the turn`).toBe(root.context.span_id);
+    expect(span.status_code).toBe('OK');
+  }
+  // In order: the model asks, the tool runs, the model answers.
+  expect(Date.parse(ask.end_time)).toBeLessThanOrEqual(Date.parse(tool.start_time));
+  expect(Date.parse(tool.end_time)).toBeLessThanOrEqual(Date.parse(answerLlm.start_time));
+
+  expect(ask.attributes).toMatchObject({
+    'llm.finish_reason': 'tool-calls',
+    'llm.output_messages.0.message.role': 'assistant',
+    'llm.output_messages.0.message.tool_calls.0.tool_call.id': callId,
+    'llm.output_messages.0.message.tool_calls.0.tool_call.function.name': 'calculator',
+    'llm.output_messages.0.message.tool_calls.0.tool_call.function.arguments': '{"expression":"17*23"}',
+    'stream.outcome': 'completed',
+  });
+  // A step that only calls a tool has no text: no empty output attributes.
+  expect.soft(ask.attributes['output.value'], 'no empty output.value on a tool-call-only step').not.toBe('');
+  expect.soft(ask.attributes['llm.output_messages.0.message.content'], 'no empty message content on a tool-call-only step').not.toBe('');
+
+  expect(tool.name).toBe('tool calculator');
+  expect(tool.attributes).toMatchObject({ 'tool.name': 'calculator', 'input.value': '{"expression":"17*23"}' });
+  expect.soft(tool.attributes['tool.id'], 'tool.id on the TOOL span (the spec attribute) is the call id').toBe(callId);
+  expect(JSON.parse(String(tool.attributes['output.value']))).toMatchObject({ result: 391 });
+  expect(tool.attributes['llm.token_count.total'], 'a TOOL span carries no tokens').toBeUndefined();
+
+  expect(answerLlm.attributes).toMatchObject({ 'output.value': '17 × 23 = 391.', 'llm.finish_reason': 'stop' });
+  const toolMessage = Object.entries(answerLlm.attributes).find(([key, value]) => /^llm\.input_messages\.\d+\.message\.role$/.test(key) && value === 'tool');
+  expect(toolMessage, 'the answering LLM call got the tool result').toBeDefined();
+  expect(answerLlm.attributes[toolMessage![0].replace(/role$/, 'tool_call_id')]).toBe(callId);
+  expect(root.attributes['output.value']).toBe('17 × 23 = 391.');
+
+  const prices = await phoenixModelPrices(PHOENIX_SUITE_MODEL);
+  const trace = (await phoenixTrace(app.project, traceId))!;
+  for (const [i, llm] of [ask, answerLlm].entries()) {
+    const gql = gqlSpanOf(trace, llm.context.span_id);
+    expect(llm.attributes['llm.model_name']).toBe(PHOENIX_SUITE_MODEL);
+    expectTokensEqualUsage(llm, gql, requests[i]!.usage!);
+    expectCostOfUsage(gql, requests[i]!.usage!, prices);
+  }
+  expectTraceCostIsSumOfLlms(trace);
+  expect(trace.costSummary.total.tokens).toBe(requests[0]!.usage!.total_tokens + requests[1]!.usage!.total_tokens);
+});

@@ -1,0 +1,97 @@
+/**
+ * Test-only: the HTTP side shared by the fake provider servers (Anthropic, Gemini, OpenAI-compatible).
+ * Each request is recorded (method, path with query, headers, JSON body) and answered by the fake's
+ * `reply`: a JSON error with a status, or server-sent-event frames written one by one — optionally
+ * paced, cut off by a connection reset, or stalled (the connection stays open, nothing more comes).
+ * A client that goes away mid-stream is counted in `disconnects`, so a test can see an abort reach
+ * the provider.
+ */
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  /** Path and query, e.g. `/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse`. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Record<string, unknown>;
+}
+
+export type FakeReply =
+  | { type: 'json'; status: number; body: unknown }
+  | {
+      type: 'sse';
+      /** Complete SSE frames (`event: …\ndata: …\n\n`). */
+      frames: string[];
+      delayMs?: number;
+      /** Reset the connection after this many frames. */
+      resetAfterFrames?: number;
+      /** Send this many frames, then nothing more (until `close()`). */
+      stallAfterFrames?: number;
+    };
+
+export interface FakeSseServer {
+  /** `http://127.0.0.1:<port><basePath>`. */
+  baseURL: string;
+  requests: RecordedRequest[];
+  /** Streams the client closed before the server had finished writing them. */
+  readonly disconnects: number;
+  close(): Promise<void>;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One SSE frame; `event` is the `event:` line (Anthropic names every event; OpenAI and Gemini do not). */
+export function sseFrame(data: unknown, event?: string): string {
+  return `${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
+}
+
+export async function startFakeSseServer(basePath: string, reply: (request: RecordedRequest) => FakeReply): Promise<FakeSseServer> {
+  const requests: RecordedRequest[] = [];
+  let disconnects = 0;
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const request: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: text ? JSON.parse(text) : {} };
+    requests.push(request);
+    const answer = reply(request);
+    if (answer.type === 'json') {
+      res.writeHead(answer.status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer.body));
+      return;
+    }
+    let finished = false;
+    res.on('close', () => {
+      if (!finished) disconnects++;
+    });
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    res.flushHeaders();
+    for (const [i, frame] of answer.frames.entries()) {
+      if (res.destroyed) return;
+      if (i === answer.resetAfterFrames) {
+        await pause(50); // let the frames so far reach the client first
+        return void req.socket.resetAndDestroy();
+      }
+      if (i === answer.stallAfterFrames) return;
+      if (answer.delayMs && i > 0) await pause(answer.delayMs);
+      res.write(frame);
+    }
+    finished = true;
+    res.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseURL: `http://127.0.0.1:${port}${basePath}`,
+    requests,
+    get disconnects() {
+      return disconnects;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
