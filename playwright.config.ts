@@ -56,13 +56,15 @@ export default defineConfig({
   ],
   webServer: [
     // E2E_SKIP_BUILD=1 reuses the existing .next build (local iteration only; CI always builds).
-    appServer(`${process.env.E2E_SKIP_BUILD === '1' ? '' : 'npm run build && '}npx next start --hostname 127.0.0.1 --port ${APP_PORT}`, E2E.appUrl, 480_000, '200'),
+    // Standalone output as well (what OpenNext needs), so `npm run test:serverless` reuses this build.
+    appServer(`${process.env.E2E_SKIP_BUILD === '1' ? '' : 'NEXT_PRIVATE_STANDALONE=true npm run build && '}npx next start --hostname 127.0.0.1 --port ${APP_PORT}`, E2E.appUrl, 480_000, '200'),
     // Started after the first server is up, so the build exists.
-    appServer(`npx next start --hostname 127.0.0.1 --port ${APP_PORT + 1}`, E2E.slowBatchAppUrl, 60_000, '60000'),
+    // Per-turn flush forced on: off is the default of `next start` on a long-running server.
+    appServer(`npx next start --hostname 127.0.0.1 --port ${APP_PORT + 1}`, E2E.slowBatchAppUrl, 60_000, '60000', { TRACE_FLUSH_AFTER_TURN: '1' }),
   ],
 });
 
-function appServer(command: string, url: string, timeout: number, batchDelayMs: string) {
+function appServer(command: string, url: string, timeout: number, batchDelayMs: string, extra: Record<string, string> = {}) {
   return {
     command,
     url: `${url}/`,
@@ -70,7 +72,7 @@ function appServer(command: string, url: string, timeout: number, batchDelayMs: 
     reuseExistingServer: false,
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,
-    env: appEnv({ OTEL_BSP_SCHEDULE_DELAY: batchDelayMs }),
+    env: appEnv({ OTEL_BSP_SCHEDULE_DELAY: batchDelayMs, ...extra }),
   };
 }
 

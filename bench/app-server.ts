@@ -16,11 +16,11 @@ process.once('exit', () => {
   for (const pid of running) killGroup(pid, 'SIGKILL');
 });
 
-export async function startApp(options: { port: number; env: Record<string, string>; timeoutMs?: number }): Promise<AppServer> {
+export async function startApp(options: { port: number; env: Record<string, string>; timeoutMs?: number; cwd?: string }): Promise<AppServer> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['node_modules/next/dist/bin/next', 'start', '--hostname', '127.0.0.1', '--port', String(options.port)],
-    { env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'], detached: true },
+    { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   running.add(child.pid!);
   let stderr = '';

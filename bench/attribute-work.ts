@@ -1,8 +1,9 @@
 /**
  * Shows that our tracing does no per-chunk span work: one chat turn (CHAIN + LLM span, through the
  * AI SDK's `streamText`, as `lib/chat/stream-chat-turn.ts` runs it) is streamed with 10, 100 and 1000
- * chunks under a counting tracer provider; the span writes, attribute keys and exports are the same
- * for every chunk count, because attributes are built once, when the stream closes.
+ * chunks under a counting tracer provider, then 50 turns of 1000 chunks at once; the span writes,
+ * attribute keys and exports per turn are the same for every run, because attributes are built once,
+ * when the stream closes.
  */
 import type { LanguageModelV4, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { trace } from '@opentelemetry/api';
@@ -12,6 +13,8 @@ import { createCountingTracerProvider, type SpanWorkCounts } from './counting-tr
 
 export interface AttributeWorkRow extends SpanWorkCounts {
   chunks: number;
+  /** Turns run at once (the counts are per turn). */
+  concurrency: number;
 }
 
 function chunkedModel(chunks: number): LanguageModelV4 {
@@ -46,22 +49,36 @@ function chunkedModel(chunks: number): LanguageModelV4 {
   };
 }
 
-/** Runs one traced turn per chunk count and returns what each cost in span work. */
-export async function measureAttributeWork(chunkCounts: readonly number[] = [10, 100, 1000]): Promise<AttributeWorkRow[]> {
+/**
+ * Runs one traced turn per chunk count, then `concurrent` turns of `concurrentChunks` chunks at once,
+ * and returns what each turn cost in span work (counts per turn).
+ */
+export async function measureAttributeWork(
+  chunkCounts: readonly number[] = [10, 100, 1000],
+  concurrent = 50,
+  concurrentChunks = 1000,
+): Promise<AttributeWorkRow[]> {
   const rows: AttributeWorkRow[] = [];
-  for (const chunks of chunkCounts) {
+  const runs = [...chunkCounts.map((chunks) => ({ chunks, concurrency: 1 })), { chunks: concurrentChunks, concurrency: concurrent }];
+  for (const { chunks, concurrency } of runs) {
     const { provider, counts } = createCountingTracerProvider();
     trace.disable();
     trace.setGlobalTracerProvider(provider);
     try {
-      const turn = startChatTurn({ input: 'hello', sessionId: `work-${chunks}` });
-      const result = turn.run(() =>
-        streamText({ model: turn.traceModel(chunkedModel(chunks), { provider: 'bench', system: 'bench' }), prompt: 'hello' }),
+      await Promise.all(
+        Array.from({ length: concurrency }, async (_, index) => {
+          const turn = startChatTurn({ input: 'hello', sessionId: `work-${chunks}-${index}` });
+          const result = turn.run(() =>
+            streamText({ model: turn.traceModel(chunkedModel(chunks), { provider: 'bench', system: 'bench' }), prompt: 'hello' }),
+          );
+          const text = await result.text;
+          if (text.split(' w').length - 1 !== chunks) throw new Error(`turn streamed ${text.length} characters, not ${chunks} chunks`);
+          turn.end({ type: 'ok' });
+          await turn.ended;
+        }),
       );
-      await result.text;
-      turn.end({ type: 'ok' });
-      await turn.ended;
-      rows.push({ chunks, ...counts });
+      const perTurn = (value: number) => value / concurrency;
+      rows.push({ chunks, concurrency, spans: perTurn(counts.spans), writes: perTurn(counts.writes), attributeKeys: perTurn(counts.attributeKeys), exportCalls: perTurn(counts.exportCalls) });
     } finally {
       trace.disable();
     }

@@ -22,7 +22,13 @@ export interface BenchConfig {
   chunkIntervalMs: number;
   /** Batch delay of both traced modes; the app's per-turn flush is off (long-running server setting). */
   bspDelayMs: number;
-  ports: { apps: Record<Mode, number>; meter: number; receiver: number; upstream: number };
+  /** Sequential turns counted by the span census, and turns of the 50-concurrent per-turn-flush run. */
+  counterTurns: number;
+  flushTurns: number;
+  /** In-process microbenchmark: turns per batch and paired repeats (each mode once per repeat). */
+  workTurns: number;
+  workRepeats: number;
+  ports: { apps: Record<Mode, number>; meter: number; receiver: number; upstream: number; census: number; work: number };
 }
 
 const PORTS: BenchConfig['ports'] = {
@@ -30,6 +36,8 @@ const PORTS: BenchConfig['ports'] = {
   meter: 4340,
   receiver: 4341,
   upstream: 4342,
+  census: 3303,
+  work: 4343,
 };
 
 export const DEFAULT_CONFIG: BenchConfig = {
@@ -41,6 +49,10 @@ export const DEFAULT_CONFIG: BenchConfig = {
   chunks: 20,
   chunkIntervalMs: 5,
   bspDelayMs: 100,
+  counterTurns: 20,
+  flushTurns: 200,
+  workTurns: 80,
+  workRepeats: 9,
   ports: PORTS,
 };
 
@@ -53,5 +65,9 @@ export const SMOKE_CONFIG: BenchConfig = {
   chunks: 5,
   chunkIntervalMs: 1,
   bspDelayMs: 50,
-  ports: { ...PORTS, apps: { off: 3310, openinference: 3311, peer: 3312 }, meter: 4345, receiver: 4346, upstream: 4347 },
+  counterTurns: 5,
+  flushTurns: 100,
+  workTurns: 10,
+  workRepeats: 5,
+  ports: { ...PORTS, apps: { off: 3310, openinference: 3311, peer: 3312 }, meter: 4345, receiver: 4346, upstream: 4347, census: 3309, work: 4344 },
 };

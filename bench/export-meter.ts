@@ -59,6 +59,9 @@ export async function startExportMeter(options: { port?: number } = {}): Promise
       res.end(response);
     });
   });
+  // Longer than any pause between two exports of a run: the exporter reuses its keep-alive socket,
+  // and a server closing it under a busy event loop (the in-process microbenchmark) races the next request.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { measureAttributeWork } from './attribute-work';
+import { isChunkIndependent, measureAttributeWork } from './attribute-work';
 import { DEFAULT_CONFIG, MODES, SMOKE_CONFIG } from './bench-config';
 import { ensureBuild } from './ensure-build';
 import { describeMachine, machineLine } from './machine';
@@ -16,6 +16,8 @@ import { runBench } from './run-bench';
 import { summarize } from './summarize';
 import { renderReadmeBlock, updateReadme } from './update-readme';
 import { checkTargets } from './targets';
+import { counterFailures } from './span-counters';
+import { measureTracingWork } from './tracing-work';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -32,6 +34,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 
 ensureBuild(console.log);
 const attributeWork = await measureAttributeWork();
+console.log(`[bench] tracing work in-process: ${config.workTurns} turns × ${config.workRepeats} paired repeats`);
+const tracingWork = await measureTracingWork({ turnsPerBatch: config.workTurns, repeats: config.workRepeats, port: config.ports.work });
 const run = await runBench(config);
 const summary = summarize(run);
 const machine = describeMachine();
@@ -42,8 +46,10 @@ const report: Report = {
   durationMs: run.durationMs,
   loadAverage: run.loadAverage,
   summary,
-  targets: checkTargets(summary, attributeWork, config.concurrencies),
+  targets: checkTargets(summary, attributeWork, config.concurrencies, tracingWork, run.counters),
   attributeWork,
+  tracingWork,
+  counters: run.counters,
 };
 const markdown = renderMarkdown(report);
 console.log(`\n${markdown}`);
@@ -71,7 +77,12 @@ for (const mode of MODES) {
 }
 const ours = summary.traces.openinference;
 if (!ours || ours.complete !== ours.checked) failures.push(`our traces: ${ours?.complete}/${ours?.checked} complete: ${ours?.problems.join('; ')}`);
+// The deterministic counters: recording spans = exported spans, only ours recorded, coalesced flushes, no per-chunk work.
+failures.push(...counterFailures(run.counters));
+if (!isChunkIndependent(attributeWork)) failures.push(`span work grows with chunks: ${JSON.stringify(attributeWork)}`);
 if (failures.length > 0) {
   console.error(`[bench] FAILED:\n  ${failures.join('\n  ')}`);
   process.exitCode = 1;
-} else console.log(`[bench] ${config.name} run OK: every mode answered, every trace of ours complete`);
+} else console.log(`[bench] ${config.name} run OK: every mode answered, every trace of ours complete, counters hold`);
+// The in-process tracing pipeline's timers (batch processor) must not keep the run alive.
+process.exit(process.exitCode ?? 0);

@@ -13,6 +13,7 @@ import { runLoad, type TurnResult } from './chat-client';
 import { startExportMeter } from './export-meter';
 import { startFakeUpstream } from './fake-upstream';
 import { cpuSeconds, memoryKb, processTree } from './process-stats';
+import { measureSpanCounters, type CounterReport } from './span-counters';
 
 export interface Batch {
   mode: Mode;
@@ -34,6 +35,8 @@ export interface RawRun {
   spans: Record<Mode, ReceivedSpan[]>;
   answer: string;
   durationMs: number;
+  /** Deterministic counters of the real server (census app, per-turn flush on). */
+  counters: CounterReport;
   /** 1-minute load average of the machine at the start and end of the run (others may share it). */
   loadAverage: { start: number; end: number };
 }
@@ -92,9 +95,21 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
     }
 
     const peakRssKb = Object.fromEntries(MODES.map((mode) => [mode, memoryKb(processTree(apps[mode].pid), 'VmHWM')])) as Record<Mode, number>;
+    for (const mode of MODES) await apps[mode].stop();
+    log('[bench] counters: census of spans in the real server, then 50 concurrent turns with per-turn flush on');
+    const counters = await measureSpanCounters({
+      port: config.ports.census,
+      env: appEnv(config, 'openinference', upstream.baseURL, meter.endpoint('census')),
+      meter,
+      receiver,
+      turns: config.counterTurns,
+      flushTurns: config.flushTurns,
+      withAllSpans: config.name === 'default',
+      log,
+    });
     await meter.deliver(receiver.url);
     const spans = Object.fromEntries(MODES.map((mode) => [mode, receiver.spans().filter((span) => span.project === `bench-${mode}`)])) as Record<Mode, ReceivedSpan[]>;
-    return { config, batches, peakRssKb, spans, answer: upstream.answer, durationMs: Date.now() - started, loadAverage: { start: loadAtStart, end: os.loadavg()[0]! } };
+    return { config, batches, peakRssKb, spans, counters, answer: upstream.answer, durationMs: Date.now() - started, loadAverage: { start: loadAtStart, end: os.loadavg()[0]! } };
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => log(`[bench] cleanup failed: ${String(error)}`));
   }

@@ -17,6 +17,8 @@ export interface Row {
   turnsPerSecond: number;
   /** Median over rounds of this mode's turns/s ÷ untraced turns/s in the same round. */
   throughputRatio: number;
+  /** Lowest and highest of those per-round ratios: what this machine can resolve. */
+  throughputRatioSpread: [number, number];
   chunksPerSecond: number;
   ttftP50Ms: number;
   ttftP99Ms: number;
@@ -24,7 +26,9 @@ export interface Row {
   addedTtftP99Ms: number;
   ttfbP50Ms: number;
   cpuMsPerTurn: number;
+  /** Median over rounds of CPU per turn ÷ untraced CPU per turn in the same round. */
   cpuRatio: number;
+  cpuRatioSpread: [number, number];
   peakRssMb: number;
   rssRatio: number;
   /** Median over all of this mode's batches of the RSS right after a batch (steadier than the peak). */
@@ -44,14 +48,16 @@ export function summarize(run: RawRun): Summary {
   const rows: Row[] = [];
   const of = (mode: Mode, concurrency: number) => run.batches.filter((b) => b.mode === mode && b.concurrency === concurrency);
   for (const concurrency of run.config.concurrencies) {
-    const base = stats(of('off', concurrency));
     for (const mode of MODES) {
       const batches = of(mode, concurrency);
       const own = stats(batches);
-      const ratios = batches.map((batch) => {
-        const baseline = of('off', concurrency).find((b) => b.round === batch.round);
-        return baseline ? tps(batch) / tps(baseline) : Number.NaN;
-      });
+      const paired = (measure: (batch: Batch) => number) =>
+        batches.map((batch) => {
+          const baseline = of('off', concurrency).find((b) => b.round === batch.round);
+          return baseline ? measure(batch) / measure(baseline) : Number.NaN;
+        });
+      const ratios = paired(tps);
+      const cpuRatios = paired(cpuPerTurn);
       const turns = batches.reduce((sum, batch) => sum + batch.turns.length, 0);
       const spans = countSpans(run, mode, batches);
       rows.push({
@@ -61,6 +67,7 @@ export function summarize(run: RawRun): Summary {
         failedTurns: batches.reduce((sum, batch) => sum + batch.turns.filter((turn) => !turn.ok).length, 0),
         turnsPerSecond: median(batches.map(tps)),
         throughputRatio: median(ratios),
+        throughputRatioSpread: spread(ratios),
         chunksPerSecond: median(batches.map((b) => (b.turns.reduce((sum, turn) => sum + turn.chunks, 0) * 1000) / b.wallMs)),
         ttftP50Ms: own.p50,
         ttftP99Ms: own.p99,
@@ -68,7 +75,8 @@ export function summarize(run: RawRun): Summary {
         addedTtftP99Ms: pairedDelta(batches, of('off', concurrency), 99),
         ttfbP50Ms: percentile(batches.flatMap((b) => b.turns.map((turn) => turn.ttfbMs)), 50),
         cpuMsPerTurn: own.cpuMsPerTurn,
-        cpuRatio: own.cpuMsPerTurn / base.cpuMsPerTurn,
+        cpuRatio: median(cpuRatios),
+        cpuRatioSpread: spread(cpuRatios),
         peakRssMb: run.peakRssKb[mode] / 1024,
         rssRatio: run.peakRssKb[mode] / run.peakRssKb.off,
         medianRssMb: medianRss(run, mode) / 1024,
@@ -104,6 +112,8 @@ function pairedDelta(batches: Batch[], baseline: Batch[], p: number): number {
 const medianRss = (run: RawRun, mode: Mode) => median(run.batches.filter((b) => b.mode === mode).map((b) => b.rssKb));
 
 const tps = (batch: Batch) => (batch.turns.length * 1000) / batch.wallMs;
+const cpuPerTurn = (batch: Batch) => batch.cpuSeconds / batch.turns.length;
+const spread = (values: number[]): [number, number] => [Math.min(...values), Math.max(...values)];
 
 function stats(batches: Batch[]) {
   const ttft = batches.flatMap((b) => b.turns.filter((turn) => turn.ok).map((turn) => turn.ttftMs));

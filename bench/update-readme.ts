@@ -14,7 +14,7 @@ export function renderReadmeBlock(report: Report, chartPath: string, reportPath:
     START,
     `Latest default run (${report.date}) on **${machineLine(report.machine)}**; 1-min load average ${report.loadAverage.start.toFixed(2)} → ${report.loadAverage.end.toFixed(2)} during the run. Full report: [${reportPath}](${reportPath}).`,
     '',
-    `![Throughput relative to the untraced app and added TTFT p50, per mode and concurrency](${chartPath})`,
+    `![Throughput and CPU per turn relative to the untraced app, per mode and concurrency](${chartPath})`,
     '',
     resultsTable(report.summary),
     '',

@@ -15,8 +15,15 @@ registerHooks({
     } catch (error) {
       const local = /^(\.\.?\/|file:)/.test(target) && !/\.[cm]?[jt]sx?$/.test(target);
       if (local && error?.code === 'ERR_MODULE_NOT_FOUND') return nextResolve(`${target}.ts`, context);
+      // Subpaths of packages without an `exports` map (`next/server`), as bundlers resolve them.
+      if (!local && error?.code === 'ERR_MODULE_NOT_FOUND' && !/\.[cm]?js$/.test(target)) return nextResolve(`${target}.js`, context);
       throw error;
     }
+  },
+  // `import pkg from '../package.json'` (as the bundler allows) without `with { type: 'json' }`.
+  load(url, context, nextLoad) {
+    if (url.endsWith('.json') && !context.importAttributes?.type) return nextLoad(url, { ...context, importAttributes: { type: 'json' } });
+    return nextLoad(url, context);
   },
 });
 

@@ -1,5 +1,5 @@
 import type { LanguageModelV4, LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ModelStallError, stallTimeoutMs, withStallTimeout } from './stall-timeout';
 
 /** A model that sends `parts` and then stays silent (or never answers at all). */
@@ -44,6 +44,51 @@ describe('withStallTimeout', () => {
   it('fails a call whose response never starts', async () => {
     const { model } = quietModel([], false);
     await expect(withStallTimeout(model, 50).doStream(call)).rejects.toThrow('the model sent no data for 50 ms');
+  });
+
+  it('creates one timer per call, not one per part, and clears it when the stream ends', async () => {
+    const parts = Array.from({ length: 1000 }, (_, i): LanguageModelV4StreamPart => ({ type: 'text-delta', id: 't', delta: `w${i}` }));
+    const model = {
+      ...quietModel([]).model,
+      doStream: () =>
+        Promise.resolve({
+          stream: new ReadableStream<LanguageModelV4StreamPart>({
+            start(controller) {
+              for (const part of parts) controller.enqueue(part);
+              controller.close();
+            },
+          }),
+        }),
+    } as unknown as LanguageModelV4;
+    const setSpy = vi.spyOn(globalThis, 'setTimeout');
+    const clearSpy = vi.spyOn(globalThis, 'clearTimeout');
+    try {
+      const { stream } = await withStallTimeout(model, 60_000).doStream(call);
+      let count = 0;
+      for await (const part of stream) if (part.type === 'text-delta') count++;
+      expect(count).toBe(1000);
+      expect(setSpy).toHaveBeenCalledTimes(1);
+      expect(clearSpy).toHaveBeenCalledWith(setSpy.mock.results[0]!.value);
+    } finally {
+      setSpy.mockRestore();
+      clearSpy.mockRestore();
+    }
+  });
+
+  it('does not trip while the reader is slow (only upstream waits count), and still trips later', async () => {
+    const { model } = quietModel([
+      { type: 'text-delta', id: 't', delta: 'a' },
+      { type: 'text-delta', id: 't', delta: 'b' },
+    ]);
+    const { stream } = await withStallTimeout(model, 60).doStream(call);
+    const reader = stream.getReader();
+    expect(await reader.read()).toMatchObject({ value: { delta: 'a' } });
+    await new Promise((resolve) => setTimeout(resolve, 150)); // a slow consumer: 2.5 × the stall time
+    expect(await reader.read()).toMatchObject({ value: { delta: 'b' } });
+    const started = Date.now();
+    const { value } = await reader.read();
+    expect((value as { error: unknown }).error).toBeInstanceOf(ModelStallError);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(55);
   });
 
   it('reads CHAT_STALL_TIMEOUT_MS, defaulting to 60 s', () => {

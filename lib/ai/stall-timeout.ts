@@ -38,11 +38,22 @@ export function withStallTimeout(model: LanguageModelV4, stallMs: number): Langu
         upstream.abort(error);
         return error;
       };
+      // One watchdog timer per call, not one per part: each wait on the upstream only notes when it
+      // began; the timer, when it fires, compares and re-arms itself for the time that is left.
+      const watchdog = createWatchdog(stallMs);
       const result = await new Promise<Awaited<ReturnType<LanguageModelV4['doStream']>>>((resolve, reject) => {
-        const beforeResponse = setTimeout(() => reject(stalled()), stallMs);
+        watchdog.waitFor(() => reject(stalled()));
         Promise.resolve(model.doStream({ ...options, abortSignal }))
-          .then(resolve, reject)
-          .finally(() => clearTimeout(beforeResponse));
+          .then(
+            (response) => {
+              watchdog.received();
+              resolve(response);
+            },
+            (error: unknown) => {
+              watchdog.stop();
+              reject(error);
+            },
+          );
       });
       const reader = result.stream.getReader();
       let finished = false;
@@ -51,37 +62,78 @@ export function withStallTimeout(model: LanguageModelV4, stallMs: number): Langu
       const fail = (controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>, error: unknown) => {
         if (finished) return;
         finished = true;
+        watchdog.stop();
         controller.enqueue({ type: 'error', error });
         controller.close();
       };
-      let timer: ReturnType<typeof setTimeout> | undefined;
       const stream = new ReadableStream<LanguageModelV4StreamPart>({
         async pull(controller) {
-          timer = setTimeout(() => {
+          watchdog.waitFor(() => {
             const error = stalled();
             fail(controller, error);
             void reader.cancel(error).catch(() => undefined);
-          }, stallMs);
+          });
           try {
             const { done, value } = await reader.read();
             if (finished) return;
+            watchdog.received();
             if (done) {
               finished = true;
+              watchdog.stop();
               controller.close();
             } else controller.enqueue(value);
           } catch (error) {
             fail(controller, error);
-          } finally {
-            clearTimeout(timer);
           }
         },
         cancel(reason) {
-          clearTimeout(timer);
+          watchdog.stop();
           finished = true;
           return reader.cancel(reason);
         },
       });
       return { ...result, stream };
+    },
+  };
+}
+
+interface Watchdog {
+  /** A wait on the upstream begins now; `onStall` runs if it lasts `stallMs`. */
+  waitFor(onStall: () => void): void;
+  /** The wait is over (a part or the response arrived). */
+  received(): void;
+  /** The call is over: clears the timer. */
+  stop(): void;
+}
+
+function createWatchdog(stallMs: number): Watchdog {
+  let waitingSince: number | undefined;
+  let onStall: (() => void) | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const arm = (ms: number) => (timer = setTimeout(check, Math.max(1, ms)));
+  const check = () => {
+    timer = undefined;
+    if (stopped || waitingSince === undefined) return; // not waiting: the next wait re-arms it
+    const waited = Date.now() - waitingSince;
+    if (waited < stallMs) return void arm(stallMs - waited);
+    stopped = true;
+    onStall?.();
+  };
+  return {
+    waitFor(handler) {
+      if (stopped) return;
+      waitingSince = Date.now();
+      onStall = handler;
+      if (timer === undefined) arm(stallMs);
+    },
+    received() {
+      waitingSince = undefined;
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      timer = undefined;
     },
   };
 }

@@ -8,9 +8,20 @@ import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace
  * context a span starts in onto that span — every span, whichever code or tracer creates it.
  */
 export class ContextAttributesSpanProcessor implements SpanProcessor {
+  /**
+   * Contexts are immutable: the LLM and TOOL spans of a turn all start in the same one (the turn
+   * span's), so its attributes are read (and the tags parsed) once per turn, not once per span.
+   */
+  private readonly cache = new WeakMap<Context, Attributes | undefined>();
+
   onStart(span: Span, parentContext: Context): void {
-    const attributes = getAttributesFromContext(parentContext);
-    if (Object.keys(attributes).length > 0) span.setAttributes(withTagList(attributes));
+    let attributes = this.cache.get(parentContext);
+    if (attributes === undefined && !this.cache.has(parentContext)) {
+      const found = getAttributesFromContext(parentContext);
+      attributes = Object.keys(found).length > 0 ? withTagList(found) : undefined;
+      this.cache.set(parentContext, attributes);
+    }
+    if (attributes) span.setAttributes(attributes);
   }
   onEnd(_span: ReadableSpan): void {}
   forceFlush(): Promise<void> {

@@ -1,26 +1,37 @@
 import { after } from 'next/server';
-import { flushTraces } from './trace-processor';
+import { mayFreezeAfterResponse } from './platform';
+import { requestFlush } from './trace-processor';
 
 /** Longest a flush waits for a turn that has not ended yet (its own deadline ends it before this). */
 const MAX_WAIT_MS = 5 * 60_000;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * `TRACE_FLUSH_AFTER_TURN`: `1`/`0` force it; by default it is on where the platform may freeze the
+ * function after the response (Vercel, AWS Lambda, Netlify, Cloud Run, … — see `platform.ts`) and
+ * under `next dev` (traces show up at once), and off on a long-running server, where the batch
+ * processor exports every `OTEL_BSP_SCHEDULE_DELAY` ms with fewer, larger requests.
+ */
+export function flushAfterTurnEnabled(env: Env = process.env): boolean {
+  const value = env.TRACE_FLUSH_AFTER_TURN?.trim().toLowerCase();
+  if (value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  return mayFreezeAfterResponse(env) || env.NODE_ENV === 'development';
+}
 
 /**
  * Exports a turn's spans as soon as the turn has ended, without waiting for the batch delay: on a
  * serverless platform the function may freeze right after the response, and spans still queued would
  * be lost. `after()` runs once the response has been sent and, where the platform has one, keeps the
- * function alive through its `waitUntil`.
+ * function alive through its `waitUntil`. Turns ending together share one export (`requestFlush`).
  */
 export function flushAfterTurn(turn: { ended: Promise<void> }): void {
-  // A long-running server may prefer plain batching: TRACE_FLUSH_AFTER_TURN=0.
-  if (isOff(process.env.TRACE_FLUSH_AFTER_TURN)) return;
+  if (!flushAfterTurnEnabled()) return;
   after(async () => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([turn.ended, new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_WAIT_MS)))]);
     clearTimeout(timer);
-    await flushTraces();
+    await requestFlush();
   });
-}
-
-function isOff(value: string | undefined): boolean {
-  return value === '0' || value?.toLowerCase() === 'false';
 }

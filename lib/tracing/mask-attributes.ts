@@ -38,8 +38,40 @@ const RULES: ReadonlyArray<readonly [Rule, typeof REDACT | typeof DROP]> = [
   [(c, k) => (c.hideInputs || c.hideLLMTools) && k.startsWith(`${ATTR.LLM_TOOLS}.`), DROP],
 ];
 
+const HIDE_FLAGS = [
+  'hideInputs',
+  'hideOutputs',
+  'hideInputMessages',
+  'hideOutputMessages',
+  'hideInputImages',
+  'hideInputText',
+  'hideOutputText',
+  'hideLLMInvocationParameters',
+  'hideLLMTools',
+] as const satisfies readonly (keyof TraceConfig)[];
+const hidesAnything = new WeakMap<TraceConfig, boolean>();
+
 /** `attributes` with what `config` hides redacted or removed. Returns the same object when nothing is hidden. */
 export function maskAttributes(attributes: Attributes, config: TraceConfig): Attributes {
+  let hides = hidesAnything.get(config);
+  if (hides === undefined) hidesAnything.set(config, (hides = HIDE_FLAGS.some((flag) => config[flag])));
+  // No OPENINFERENCE_HIDE_* set (the default): the only rule left is the cap on inline images.
+  return hides ? maskByRules(attributes, config) : capInlineImages(attributes, config);
+}
+
+/** Only base64 image URLs longer than `base64ImageMaxLength` are redacted; no copy when there are none. */
+function capInlineImages(attributes: Attributes, config: TraceConfig): Attributes {
+  let masked: Attributes | undefined;
+  for (const key in attributes) {
+    const value = attributes[key];
+    if (typeof value !== 'string' || value.length <= config.base64ImageMaxLength || !isImageUrl(key) || !isBase64Image(value)) continue;
+    masked ??= { ...attributes };
+    masked[key] = REDACTED_VALUE;
+  }
+  return masked ?? attributes;
+}
+
+function maskByRules(attributes: Attributes, config: TraceConfig): Attributes {
   let masked: Attributes | undefined;
   for (const [key, value] of Object.entries(attributes)) {
     if (value === undefined) continue;

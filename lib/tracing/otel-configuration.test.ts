@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ContextAttributesSpanProcessor } from './context-attributes-processor';
-import { OpenInferenceSpanFilter } from './openinference-span-filter';
+import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { OpenInferenceSampler } from './openinference-sampler';
 import { createOTelConfiguration, SERVICE_NAME } from './otel-configuration';
 
 describe('createOTelConfiguration', () => {
@@ -11,9 +12,10 @@ describe('createOTelConfiguration', () => {
     expect(config.traceExporter).toBeUndefined();
     expect(config.spanProcessors).toHaveLength(2);
     expect(config.spanProcessors![0]).toBeInstanceOf(ContextAttributesSpanProcessor);
-    expect(config.spanProcessors![1]).toBeInstanceOf(OpenInferenceSpanFilter);
+    expect(config.spanProcessors![1]).toBeInstanceOf(BatchSpanProcessor); // no filter: unexported spans are never recorded
+    expect(config.traceSampler).toBeInstanceOf(OpenInferenceSampler);
     expect(config.spanLimits?.attributeValueLengthLimit).toBe(65536);
-    expect(config.instrumentations).toEqual([]); // no fetch spans that the filter would drop
+    expect(config.instrumentations).toEqual([]); // no fetch spans (they would not be exported)
     expect(createOTelConfiguration({ OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT: '1000' }).spanLimits?.attributeValueLengthLimit).toBe(1000);
   });
 
@@ -24,7 +26,7 @@ describe('createOTelConfiguration', () => {
       OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
       OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc',
     });
-    expect(config.spanProcessors![1]).not.toBeInstanceOf(OpenInferenceSpanFilter);
+    expect(config.traceSampler).not.toBeInstanceOf(OpenInferenceSampler);
     expect(config.instrumentations).toBeUndefined(); // @vercel/otel's default fetch instrumentation
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]![0])).toMatch(/grpc/);

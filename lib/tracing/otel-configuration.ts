@@ -5,7 +5,7 @@ import { ContextAttributesSpanProcessor } from './context-attributes-processor';
 import { exportTimeoutMs, retryBounds } from './export-options';
 import { createOtlpHttpSender, encoderOf } from './otlp-http-sender';
 import { ResilientSpanExporter } from './resilient-exporter';
-import { OpenInferenceSpanFilter } from './openinference-span-filter';
+import { OpenInferenceSampler, samplerFromEnv } from './openinference-sampler';
 import { localCopyTracesUrl, receiverHeaders } from '@/lib/inspector/inspector-source';
 import { TeeSpanExporter } from './tee-span-exporter';
 import { setTraceProcessor } from './trace-processor';
@@ -39,14 +39,15 @@ export function createOTelConfiguration(env: Env): Configuration {
     maxExportBatchSize: positiveInt(env.OTEL_BSP_MAX_EXPORT_BATCH_SIZE, 512),
   });
   const allSpans = isTrue(env.TRACE_ALL_SPANS);
-  const processor: SpanProcessor = allSpans ? batch : new OpenInferenceSpanFilter(batch);
+  const processor: SpanProcessor = batch;
   setTraceProcessor(processor, primary instanceof ResilientSpanExporter ? () => primary.drain() : undefined);
   return {
     serviceName: SERVICE_NAME,
     attributes: { [RESOURCE_ATTR.PROJECT_NAME]: resolveProjectName(env) },
     spanProcessors: [new ContextAttributesSpanProcessor(), processor],
-    // Fetch spans would be dropped by the OpenInference filter anyway: don't create them unless all
-    // spans are exported (saves work on every upstream call).
+    // Only spans with an OpenInference kind are recorded (Next's framework spans are non-recording
+    // from the start), unless TRACE_ALL_SPANS=1; and no fetch instrumentation unless all spans are kept.
+    traceSampler: allSpans ? samplerFromEnv(env) : new OpenInferenceSampler(samplerFromEnv(env)),
     ...(allSpans ? {} : { instrumentations: [] }),
     // 1024 attributes (not the SDK's 128) and 64 KiB values: see attribute-budget.ts.
     spanLimits: getSpanLimits(env),

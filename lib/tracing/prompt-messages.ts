@@ -92,7 +92,19 @@ function imageUrl(file: SharedV4FileData, mediaType: string): string {
   }
 }
 
+/**
+ * The same image bytes come back in the prompt of every step of a turn (and every turn of the chat
+ * that is still in the request): encode each array once.
+ */
+const encoded = new WeakMap<Uint8Array, string>();
+
 function toBase64(bytes: Uint8Array): string {
+  let cached = encoded.get(bytes);
+  if (cached === undefined) encoded.set(bytes, (cached = encodeBase64(bytes)));
+  return cached;
+}
+
+function encodeBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);

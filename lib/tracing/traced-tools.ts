@@ -21,7 +21,7 @@ export function traceTools<TOOLS extends ToolSet>(tools: TOOLS, parent: Context)
     traced[name] = {
       ...tool,
       execute: async (input: unknown, options: Parameters<typeof execute>[1]) => {
-        const parameters = await asSchema(tool.inputSchema).jsonSchema;
+        const parameters = await parametersOf(tool);
         const span = startSpan({
           name: `tool ${name}`,
           kind: OpenInferenceSpanKind.TOOL,
@@ -51,4 +51,18 @@ export function traceTools<TOOLS extends ToolSet>(tools: TOOLS, parent: Context)
     } as ToolSet[string];
   }
   return traced as TOOLS;
+}
+
+/**
+ * A tool's input JSON Schema, converted once per tool object (zod → JSON Schema costs hundreds of µs,
+ * and the same tool objects are offered on every turn).
+ */
+const schemas = new WeakMap<object, Promise<unknown>>();
+function parametersOf(tool: ToolSet[string]): Promise<unknown> {
+  let schema = schemas.get(tool);
+  if (!schema) {
+    schema = Promise.resolve(asSchema(tool.inputSchema).jsonSchema);
+    schemas.set(tool, schema);
+  }
+  return schema;
 }
