@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isChunkIndependent, measureAttributeWork } from './attribute-work';
 import { DEFAULT_CONFIG, MODES, SMOKE_CONFIG } from './bench-config';
-import { ensureBuild } from './ensure-build';
+import { ensureBuild } from '../scripts/ensure-build.mjs';
 import { describeMachine, machineLine } from './machine';
 import { renderMarkdown, type Report } from './report-markdown';
 import { renderSvg } from './report-svg';
@@ -32,7 +32,7 @@ const outDir = option('--out') ?? (smoke ? undefined : join('bench', 'results'))
 // Ctrl-C / SIGTERM: exit, so that the app servers' process groups are killed (see app-server.ts).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
-ensureBuild(console.log);
+ensureBuild((line) => console.log(`[bench] ${line}`));
 const attributeWork = await measureAttributeWork();
 console.log(`[bench] tracing work in-process: ${config.workTurns} turns × ${config.workRepeats} paired repeats`);
 const tracingWork = await measureTracingWork({ turnsPerBatch: config.workTurns, repeats: config.workRepeats, port: config.ports.work });
