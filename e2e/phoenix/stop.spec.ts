@@ -111,6 +111,8 @@ for (const runtime of RUNTIMES) {
         expect(String(span.attributes['output.value'])).toMatch(/^Word1 word2 word3 word4/);
       }
       expect(root.attributes['metadata.runtime']).toBe(runtime);
+      // The disconnect reached the handler's request.signal (Next's ResponseAborted), on the edge too.
+      expect(root.attributes['stream.abort_reason']).toBe('ResponseAborted');
       // A client going away is normal: the server reports no uncaught exception for it — except the
       // one Next itself logs on the edge, which app code cannot prevent (README, "Edge runtime").
       const stderr = stripVTControlCharacters(cold.output.stderr.join(''));

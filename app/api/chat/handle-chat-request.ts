@@ -40,6 +40,11 @@ export async function handleChatRequest(request: Request): Promise<Response> {
       metadata: { app_version: APP_VERSION, runtime, route },
       tags: ['chat', runtime],
     });
+    // On the edge, `request.signal` aborts only while this Request object is alive: the edge runtime's
+    // undici forwards the client's abort through an AbortController that only the Request holds (the
+    // signal alone does not), so once it is garbage-collected the signal never fires. Keep it until
+    // the turn ends.
+    void turn.ended.finally(() => request);
     flushAfterTurn(turn);
     const feedback = annotationTarget(process.env) !== undefined;
     const start: ChatMessageMetadata = {
