@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { waitForPhoenixSpans, type PhoenixSpan } from './phoenix-api';
 import { startPhoenixApp, type PhoenixApp } from './phoenix-app';
@@ -12,6 +13,12 @@ import { CHAT_ROUTE, RUNTIMES, type Runtime } from '../support/chat-page';
  * first one (then the LLM span still has its outcome and event, not a bare force-ended span).
  */
 const WORDS = Array.from({ length: 30 }, (_, i) => (i === 0 ? 'Word1' : ` word${i + 1}`));
+/**
+ * Next's own log when a client leaves an edge POST mid-stream: `finalize()` in
+ * next/dist/server/body-streams.js copies a Readable's `_events`/`_destroy` onto the Node request, so
+ * Node's `aborted` (ECONNRESET) destroy of it becomes an unhandled `error` event.
+ */
+const NEXT_EDGE_DISCONNECT_LOG = /⨯ uncaughtException: +Error: aborted\n(?: +at .*\n)+ *code: 'ECONNRESET'\n\}/g;
 let app: PhoenixApp;
 test.beforeAll(async () => {
   app = await startPhoenixApp({ upstream: { words: WORDS, chunkDelayMs: 400 } });
@@ -104,8 +111,12 @@ for (const runtime of RUNTIMES) {
         expect(String(span.attributes['output.value'])).toMatch(/^Word1 word2 word3 word4/);
       }
       expect(root.attributes['metadata.runtime']).toBe(runtime);
-      // A client going away is normal: the server reports no uncaught exception for it.
-      expect(cold.output.stderr.join('')).not.toMatch(/uncaughtException/);
+      // The disconnect reached the handler's request.signal (Next's ResponseAborted), on the edge too.
+      expect(root.attributes['stream.abort_reason']).toBe('ResponseAborted');
+      // A client going away is normal: the server reports no uncaught exception for it — except the
+      // one Next itself logs on the edge, which app code cannot prevent (README, "Edge runtime").
+      const stderr = stripVTControlCharacters(cold.output.stderr.join(''));
+      expect(runtime === 'edge' ? stderr.replace(NEXT_EDGE_DISCONNECT_LOG, '') : stderr).not.toMatch(/uncaughtException/);
     } finally {
       await cold.stop();
     }

@@ -62,8 +62,19 @@ export async function streamChatTurn(input: ChatTurnInput) {
     () => deadline.abort(new DOMException(`The turn exceeded its ${timeoutMs} ms deadline.`, 'TimeoutError')),
     timeoutMs,
   );
-  void turn.ended.finally(() => clearTimeout(timer));
-  const signal = combineSignals([input.signal, deadline.signal]);
+  // The client going away as the response stream sees it (cancelled): on a cold edge start the
+  // request's own signal may never fire, so this one does not depend on it.
+  const disconnect = new AbortController();
+  const signal = combineSignals([input.signal, deadline.signal, disconnect.signal]);
+  // The turn ends on its own abort (client gone, deadline), even when nobody pulls the stream and
+  // streamText never calls onAbort. After the listeners of this dispatch (the LLM span's own), so
+  // each model call ends itself first, with its own state.
+  const endOnAbort = () => queueMicrotask(() => void turn.end(outcomeOfAbort(signal)));
+  signal.addEventListener('abort', endOnAbort, { once: true });
+  void turn.ended.finally(() => {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', endOnAbort);
+  });
   const fail = (error: unknown): void => void turn.end({ type: 'error', error });
 
   const result = turn.run(() =>
@@ -83,7 +94,9 @@ export async function streamChatTurn(input: ChatTurnInput) {
       },
     }),
   );
-  return { turn, result, modelId: model.modelId };
+  /** Aborts the turn because its response stream was cancelled (the client went away). */
+  const clientGone = (): void => disconnect.abort(new DOMException('The client disconnected.', 'AbortError'));
+  return { turn, result, modelId: model.modelId, clientGone };
 }
 
 export function lastUserText(messages: readonly ChatMessage[]): string {

@@ -1,6 +1,7 @@
 import { context } from '@opentelemetry/api';
 import { APP_VERSION } from '@/lib/app/app-version';
 import { chatTools } from '@/lib/ai/tools/chat-tools';
+import { abortOnCancel } from '@/lib/chat/abort-on-cancel';
 import { describeError } from '@/lib/chat/describe-error';
 import type { ChatMessage, ChatMessageMetadata } from '@/lib/chat/chat-message';
 import { streamChatTurn } from '@/lib/chat/stream-chat-turn';
@@ -29,7 +30,7 @@ export async function handleChatRequest(request: Request): Promise<Response> {
     const runtime = process.env.NEXT_RUNTIME === 'edge' ? 'edge' : 'nodejs';
     const route = new URL(request.url).pathname;
     const user = anonymousUser(request.headers.get('cookie'), isSecureRequest(request.headers));
-    const { turn, result, modelId } = await streamChatTurn({
+    const { turn, result, modelId, clientGone } = await streamChatTurn({
       sessionId: chat.id,
       messages: chat.messages as ChatMessage[],
       signal: request.signal,
@@ -39,6 +40,11 @@ export async function handleChatRequest(request: Request): Promise<Response> {
       metadata: { app_version: APP_VERSION, runtime, route },
       tags: ['chat', runtime],
     });
+    // On the edge, `request.signal` aborts only while this Request object is alive: the edge runtime's
+    // undici forwards the client's abort through an AbortController that only the Request holds (the
+    // signal alone does not), so once it is garbage-collected the signal never fires. Keep it until
+    // the turn ends.
+    void turn.ended.finally(() => request);
     flushAfterTurn(turn);
     const feedback = annotationTarget(process.env) !== undefined;
     const start: ChatMessageMetadata = {
@@ -50,12 +56,13 @@ export async function handleChatRequest(request: Request): Promise<Response> {
       // Only this browser (its tc_uid cookie) may rate this answer: /api/feedback checks the token.
       ...(feedback ? { feedbackToken: await issueFeedbackToken({ traceId: turn.traceId, spanId: turn.spanId, userId: user.userId }) } : {}),
     };
-    return result.toUIMessageStreamResponse<ChatMessage>({
+    const response = result.toUIMessageStreamResponse<ChatMessage>({
       headers: { traceresponse: turn.traceResponse, ...(user.setCookie ? { 'set-cookie': user.setCookie } : {}) },
       messageMetadata: ({ part }) =>
         part.type === 'start' ? start : part.type === 'finish' ? { ...start, finishReason: part.finishReason } : undefined,
       onError: describeError,
     });
+    return abortOnCancel(response, clientGone);
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,0 +1,79 @@
+/**
+ * A turn whose stream nobody reads any more (the client went away, or stopped reading) still ends
+ * itself — both spans, child first — on its own abort: the request's signal, the deadline, or the
+ * response stream being cancelled. streamText calls onAbort only when its stream is pulled.
+ */
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openSpanCount } from '@/lib/tracing/span-lifecycle';
+import { childrenEndingAfterParent, forceEndedSpans, spanByKind, useInMemoryTracing } from '@/lib/tracing/testing/in-memory-tracing';
+import { abortOnCancel } from './abort-on-cancel';
+import type { ChatMessage } from './chat-message';
+import { streamChatTurn, type ChatTurnInput } from './stream-chat-turn';
+
+const tracing = useInMemoryTracing();
+beforeAll(() => {
+  vi.stubEnv('OPENAI_API_KEY', '');
+  vi.stubEnv('OFFLINE_MODEL_DELAY_MS', '0');
+});
+beforeEach(() => tracing.reset());
+afterEach(() => expect(openSpanCount()).toBe(0));
+
+const ask = (text: string): ChatMessage[] => [{ id: 'u1', role: 'user', parts: [{ type: 'text', text }] }];
+
+/** Starts a `/slow` turn, reads its response until some text arrived, then stops reading. */
+async function turnReadThenLeft(input: Partial<ChatTurnInput> = {}, { watchCancel = true } = {}) {
+  const { turn, result, clientGone } = await streamChatTurn({ sessionId: 's', messages: ask('/slow story'), signal: new AbortController().signal, ...input });
+  const response = watchCancel ? abortOnCancel(result.toUIMessageStreamResponse(), clientGone) : result.toUIMessageStreamResponse();
+  const reader = response.body!.getReader();
+  let received = '';
+  while (!/"delta":"[^"]*\w/.test(received)) received += new TextDecoder().decode((await reader.read()).value);
+  return { turn, reader };
+}
+
+async function endedSpans(ended: Promise<void>): Promise<ReadableSpan[]> {
+  await ended;
+  await vi.waitFor(() => expect(openSpanCount()).toBe(0));
+  const spans = tracing.spans();
+  expect(forceEndedSpans(spans), 'spans ended by @vercel/otel, not by us').toEqual([]);
+  expect(childrenEndingAfterParent(spans)).toEqual([]);
+  return spans;
+}
+
+function expectBoth(spans: ReadableSpan[], outcome: string): void {
+  const llm = spanByKind(spans, 'LLM');
+  const turn = spanByKind(spans, 'AGENT');
+  for (const span of [llm, turn]) {
+    expect(span.attributes['stream.outcome'], span.name).toBe(outcome);
+    expect(String(span.attributes['output.value'] ?? ''), `${span.name} keeps the partial output`).not.toBe('');
+  }
+  expect(turn.attributes['output.value']).toBe(llm.attributes['output.value']);
+}
+
+describe('a turn nobody reads any more ends itself', () => {
+  it('on the request signal', async () => {
+    const request = new AbortController();
+    const { turn } = await turnReadThenLeft({ signal: request.signal, tools: {} });
+    request.abort(new Error('client closed'));
+    expectBoth(await endedSpans(turn.ended), 'aborted');
+  });
+
+  it('on its deadline', async () => {
+    const { turn } = await turnReadThenLeft({ timeoutMs: 400, tools: {} });
+    expectBoth(await endedSpans(turn.ended), 'timeout');
+  });
+
+  it('on its deadline after its response stream was cancelled (streamText then never calls onAbort)', async () => {
+    const { turn, reader } = await turnReadThenLeft({ timeoutMs: 400, tools: {} }, { watchCancel: false });
+    await reader.cancel(new Error('connection reset'));
+    expectBoth(await endedSpans(turn.ended), 'timeout');
+  });
+
+  it('when its response stream is cancelled, even if the request signal never fires', async () => {
+    const { turn, reader } = await turnReadThenLeft({ tools: {} });
+    await reader.cancel(new Error('connection reset'));
+    const spans = await endedSpans(turn.ended);
+    expectBoth(spans, 'aborted');
+    expect(spanByKind(spans, 'AGENT').attributes['stream.abort_reason']).toBe('The client disconnected.');
+  });
+});
