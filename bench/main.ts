@@ -2,7 +2,7 @@
  * `npm run bench` (default run: writes bench/results/latest.{md,json,svg}) and `npm run bench:smoke`
  * (a few turns per mode, no timing assertions; fails unless every mode answered and every trace of
  * ours is complete). Options: `--smoke`, `--out <dir>` (write the report there instead of
- * bench/results, and leave README.md alone), `--rounds <n>`.
+ * bench/results, and leave docs/benchmark.md alone), `--rounds <n>`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,8 +62,8 @@ if (outDir) {
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify({ ...report, batches }, null, 2)}\n`);
   console.log(`[bench] wrote ${join(outDir, 'latest.md')}, latest.json, latest.svg`);
   if (!smoke && !option('--out')) {
-    const updated = updateReadme('README.md', renderReadmeBlock(report, 'bench/results/latest.svg', 'bench/results/latest.md'));
-    console.log(updated ? '[bench] README.md: "What tracing costs" updated' : '[bench] README.md has no bench-results markers; not updated');
+    const updated = updateReadme('docs/benchmark.md', renderReadmeBlock(report, '../bench/results/latest.svg', '../bench/results/latest.md'));
+    console.log(updated ? '[bench] docs/benchmark.md updated' : '[bench] docs/benchmark.md has no bench-results markers; not updated');
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Puts the latest default run into README.md, between the `bench-results` markers of the
+ * Puts the latest default run into docs/benchmark.md, between the `bench-results` markers of the
  * "What tracing costs" section: machine, table, targets and the chart.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -114,7 +114,7 @@ for (const runtime of RUNTIMES) {
       // The disconnect reached the handler's request.signal (Next's ResponseAborted), on the edge too.
       expect(root.attributes['stream.abort_reason']).toBe('ResponseAborted');
       // A client going away is normal: the server reports no uncaught exception for it — except the
-      // one Next itself logs on the edge, which app code cannot prevent (README, "Edge runtime").
+      // one Next itself logs on the edge, which app code cannot prevent (docs/deployment.md, "Edge runtime").
       const stderr = stripVTControlCharacters(cold.output.stderr.join(''));
       expect(runtime === 'edge' ? stderr.replace(NEXT_EDGE_DISCONNECT_LOG, '') : stderr).not.toMatch(/uncaughtException/);
     } finally {

@@ -11,7 +11,7 @@
  * - everything else on a span is a fixed, small set (`RESERVED_ATTRIBUTES` covers it with room).
  *
  * Worst case: 7 request + 4 context + 64 tools + 640 input-message + 1 omitted + 194 output-message
- * + 14 close-time = 924 < 1024, so nothing is ever dropped (see README "Attribute budget").
+ * + 14 close-time = 924 < 1024, so nothing is ever dropped (see docs/attributes.md "Attribute budget").
  */
 import type { OIMessage } from './message-attributes';
 

@@ -29,7 +29,7 @@ test.describe('AWS Lambda (OpenNext, frozen after every invocation)', () => {
   test.beforeAll(async () => (lambda = await LambdaSandbox.start(HANDLER, env({ OTEL_BSP_SCHEDULE_DELAY: '60000' }))));
   test.afterAll(async () => lambda?.close());
 
-  // The edge-runtime route is not served by OpenNext's Node server function (README "Deploy").
+  // The edge-runtime route is not served by OpenNext's Node server function (docs/deployment.md "Deploy").
   for (const route of ['/api/chat']) {
     test(`${route}: plain, tool and error turns are at the receiver before each freeze`, async () => {
       const plain = await lambda.invoke(chat(route, 'aws-plain', 'Hello from Lambda'));
