@@ -6,27 +6,14 @@ import { ROOT_CONTEXT, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { tool } from 'ai';
 import { z } from 'zod';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chatTools } from '@/lib/ai/tools/chat-tools';
-import { openSpanCount } from '@/lib/tracing/span-lifecycle';
-import {
-  childrenEndingAfterParent,
-  forceEndedSpans,
-  spanByKind,
-  useInMemoryTracing,
-} from '@/lib/tracing/testing/in-memory-tracing';
+import { forceEndedSpans, spanByKind } from '@/lib/tracing/testing/in-memory-tracing';
 import type { ChatMessage } from './chat-message';
 import { streamChatTurn, type ChatTurnInput } from './stream-chat-turn';
+import { ask, useOfflineTurnTracing } from './testing/offline-turn-tracing';
 
-const tracing = useInMemoryTracing();
-beforeAll(() => {
-  vi.stubEnv('OPENAI_API_KEY', '');
-  vi.stubEnv('OFFLINE_MODEL_DELAY_MS', '0');
-});
-beforeEach(() => tracing.reset());
-afterEach(() => expect(openSpanCount()).toBe(0));
-
-const ask = (text: string): ChatMessage[] => [{ id: 'u1', role: 'user', parts: [{ type: 'text', text }] }];
+const { tracing, endedSpans } = useOfflineTurnTracing();
 const kind = (span: ReadableSpan) => span.attributes['openinference.span.kind'];
 
 async function runTurn(input: Partial<ChatTurnInput> & { messages: ChatMessage[] }, whileStreaming?: () => void) {
@@ -34,12 +21,7 @@ async function runTurn(input: Partial<ChatTurnInput> & { messages: ChatMessage[]
   const stream = result.toUIMessageStream({ onError: (e) => (e as Error).message });
   whileStreaming?.();
   for await (const chunk of stream) void chunk;
-  await turn.ended;
-  await vi.waitFor(() => expect(openSpanCount()).toBe(0));
-  const spans = tracing.spans();
-  expect(forceEndedSpans(spans), 'spans ended by @vercel/otel, not by us').toEqual([]);
-  expect(childrenEndingAfterParent(spans)).toEqual([]);
-  return spans;
+  return endedSpans(turn.ended);
 }
 
 /** The real @vercel/otel processor, so the checks above can fail. */

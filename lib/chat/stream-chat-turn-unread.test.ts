@@ -4,22 +4,13 @@
  * response stream being cancelled. streamText calls onAbort only when its stream is pulled.
  */
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openSpanCount } from '@/lib/tracing/span-lifecycle';
-import { childrenEndingAfterParent, forceEndedSpans, spanByKind, useInMemoryTracing } from '@/lib/tracing/testing/in-memory-tracing';
+import { describe, expect, it } from 'vitest';
+import { spanByKind } from '@/lib/tracing/testing/in-memory-tracing';
 import { abortOnCancel } from './abort-on-cancel';
-import type { ChatMessage } from './chat-message';
 import { streamChatTurn, type ChatTurnInput } from './stream-chat-turn';
+import { ask, useOfflineTurnTracing } from './testing/offline-turn-tracing';
 
-const tracing = useInMemoryTracing();
-beforeAll(() => {
-  vi.stubEnv('OPENAI_API_KEY', '');
-  vi.stubEnv('OFFLINE_MODEL_DELAY_MS', '0');
-});
-beforeEach(() => tracing.reset());
-afterEach(() => expect(openSpanCount()).toBe(0));
-
-const ask = (text: string): ChatMessage[] => [{ id: 'u1', role: 'user', parts: [{ type: 'text', text }] }];
+const { endedSpans } = useOfflineTurnTracing();
 
 /** Starts a `/slow` turn, reads its response until some text arrived, then stops reading. */
 async function turnReadThenLeft(input: Partial<ChatTurnInput> = {}, { watchCancel = true } = {}) {
@@ -31,14 +22,6 @@ async function turnReadThenLeft(input: Partial<ChatTurnInput> = {}, { watchCance
   return { turn, reader };
 }
 
-async function endedSpans(ended: Promise<void>): Promise<ReadableSpan[]> {
-  await ended;
-  await vi.waitFor(() => expect(openSpanCount()).toBe(0));
-  const spans = tracing.spans();
-  expect(forceEndedSpans(spans), 'spans ended by @vercel/otel, not by us').toEqual([]);
-  expect(childrenEndingAfterParent(spans)).toEqual([]);
-  return spans;
-}
 
 function expectBoth(spans: ReadableSpan[], outcome: string): void {
   const llm = spanByKind(spans, 'LLM');
