@@ -1,6 +1,6 @@
 import { registerOTel } from '@vercel/otel';
-import { createOTelConfiguration } from './lib/tracing/otel-configuration';
-import { tracingMode } from './lib/tracing/tracing-mode';
+import { createOTelConfiguration } from './lib/tracing/export/otel-configuration';
+import { tracingMode } from './lib/tracing/export/tracing-mode';
 
 /**
  * Registers the OpenTelemetry provider once per server process, as `TRACING_MODE` says:
@@ -19,16 +19,16 @@ export async function register(): Promise<void> {
   if (mode === 'off') return;
   if (mode === 'peer') {
     if (process.env.NEXT_RUNTIME === 'nodejs') {
-      const { registerPeerTracing } = await import('./lib/tracing/peer-tracing');
+      const { registerPeerTracing } = await import('./bench/peer-tracing');
       registerPeerTracing(process.env);
-      const { flushOnShutdown } = await import('./lib/tracing/flush-on-shutdown');
+      const { flushOnShutdown } = await import('./lib/tracing/export/flush-on-shutdown');
       flushOnShutdown();
     }
     return;
   }
   registerOTel(createOTelConfiguration(process.env));
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { flushOnShutdown } = await import('./lib/tracing/flush-on-shutdown');
+    const { flushOnShutdown } = await import('./lib/tracing/export/flush-on-shutdown');
     flushOnShutdown();
   }
 }

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
-    include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'e2e/receiver/**/*.test.ts', 'e2e/support/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'receiver/**/*.test.ts', 'e2e/support/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
   },
 });

@@ -8,7 +8,7 @@
 import type { LanguageModelV4, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { trace } from '@opentelemetry/api';
 import { streamText } from 'ai';
-import { startChatTurn } from '../lib/tracing/chat-turn';
+import { startChatTurn } from '../lib/tracing/lifecycle/chat-turn';
 import { createCountingTracerProvider, type SpanWorkCounts } from './counting-tracer';
 
 export interface AttributeWorkRow extends SpanWorkCounts {

@@ -7,7 +7,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { encodeExportResponse } from '../e2e/receiver/decode-traces';
+import { encodeExportResponse } from '../receiver/api';
 
 export interface ExportTally {
   requests: number;

@@ -5,8 +5,8 @@
  * drifts of this shared machine hit all modes alike. Returns the raw batches and per-mode totals.
  */
 import os from 'node:os';
-import { startReceiver } from '../e2e/receiver/receiver-server';
-import type { ReceivedSpan } from '../e2e/receiver/decode-traces';
+import { startReceiver } from '../receiver/api';
+import type { ReceivedSpan } from '../receiver/api';
 import { startApp, type AppServer } from './app-server';
 import { MODES, type BenchConfig, type Mode } from './bench-config';
 import { runLoad, type TurnResult } from './chat-client';

@@ -9,7 +9,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Receiver } from '../e2e/receiver/receiver-server';
+import type { Receiver } from '../receiver/api';
 import { startApp } from './app-server';
 import { runLoad, type TurnResult } from './chat-client';
 import type { ExportMeter } from './export-meter';

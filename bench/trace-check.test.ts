@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReceivedSpan } from '../e2e/receiver/decode-traces';
+import type { ReceivedSpan } from '../receiver/api';
 import { checkTrace, checkTraces } from './trace-check';
 
 const T = 'a'.repeat(32);

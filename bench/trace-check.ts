@@ -4,7 +4,7 @@
  * LLM span whose output message text is the streamed text (its `output.value` is the messages' JSON),
  * with token counts. Every span's parent must be in the trace (received spans have all ended).
  */
-import type { ReceivedSpan } from '../e2e/receiver/decode-traces';
+import type { ReceivedSpan } from '../receiver/api';
 import type { TurnResult } from './chat-client';
 
 export type TracedMode = 'openinference' | 'peer';

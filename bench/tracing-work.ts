@@ -44,8 +44,8 @@ export async function measureTracingWork(options: { turnsPerBatch: number; repea
   const meter = await startExportMeter({ port: options.port });
   try {
     const env = { ...process.env, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: meter.endpoint('work'), PHOENIX_PROJECT_NAME: 'bench-work', OTEL_BSP_SCHEDULE_DELAY: '60000' };
-    const { createOTelConfiguration } = await import('../lib/tracing/otel-configuration');
-    const { flushTraces } = await import('../lib/tracing/trace-processor');
+    const { createOTelConfiguration } = await import('../lib/tracing/export/otel-configuration');
+    const { flushTraces } = await import('../lib/tracing/export/trace-processor');
     const { handleChatRequest } = await import('../app/api/chat/handle-chat-request');
     registerOTel(createOTelConfiguration(env));
     const gc = exposeGc();

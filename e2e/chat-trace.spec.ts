@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { countPromptTokens, countTextTokens } from '../lib/ai/token-count';
 import { SYSTEM_PROMPT } from '../lib/ai/system-prompt';
 import { E2E } from '../playwright.config';
-import { fetchRequests } from './receiver/http-client';
+import { fetchRequests } from '../receiver/api';
 import { CHAT_ROUTE, ChatPage, RUNTIMES } from './support/chat-page';
 import { endMs, startMs, waitForTurnSpans } from './support/turn-spans';
 

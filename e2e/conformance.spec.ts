@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { ReceivedSpan } from './receiver/decode-traces';
+import type { ReceivedSpan } from '../receiver/api';
 import { ChatPage, RUNTIMES } from './support/chat-page';
 import { conformanceViolations } from './support/openinference-conformance';
 import { kindOf, waitForTurnSpans } from './support/turn-spans';

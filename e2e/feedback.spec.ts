@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { E2E, appEnv } from '../playwright.config';
-import { fetchAnnotations } from './receiver/http-client';
+import { fetchAnnotations } from '../receiver/api';
 import { ChatPage } from './support/chat-page';
 import { spawnNext } from './support/spawn-next';
 import { waitForTurnSpans } from './support/turn-spans';

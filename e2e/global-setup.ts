@@ -1,5 +1,5 @@
 import { E2E } from '../playwright.config';
-import { startReceiver } from './receiver/receiver-server';
+import { startReceiver } from '../receiver/api';
 
 /** Starts the Phoenix-like OTLP receiver the app exports to; the returned function stops it. */
 export default async function globalSetup(): Promise<() => Promise<void>> {

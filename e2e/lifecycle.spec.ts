@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { longChat } from '../lib/chat/testing/long-chat';
 import { E2E } from '../playwright.config';
-import type { ReceivedSpan } from './receiver/decode-traces';
+import type { ReceivedSpan } from '../receiver/api';
 import { CHAT_ROUTE, ChatPage, RUNTIMES } from './support/chat-page';
 import { conformanceViolations } from './support/openinference-conformance';
 import { parseUiStream } from './support/read-chat-stream';

@@ -34,7 +34,7 @@ function run(name, command, args, childEnv) {
 
 if (!configured || localCopy) {
   env.RECEIVER_API_KEY ||= randomBytes(24).toString('hex');
-  run('receiver', process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'e2e/receiver/main.ts'], { ...env, RECEIVER_PORT: receiverPort });
+  run('receiver', process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'receiver/main.ts'], { ...env, RECEIVER_PORT: receiverPort });
   env.TRACE_INSPECTOR_URL ??= receiverUrl;
   if (!configured) {
     env.PHOENIX_COLLECTOR_ENDPOINT = receiverUrl;

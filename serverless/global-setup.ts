@@ -1,4 +1,4 @@
-import { startReceiver } from '../e2e/receiver/receiver-server';
+import { startReceiver } from '../receiver/api';
 import { SERVERLESS } from './playwright.config';
 
 /** The OTLP receiver every harness exports to (protobuf, Bearer key, as Phoenix); stopped at the end. */

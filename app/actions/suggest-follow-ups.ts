@@ -5,7 +5,7 @@ import { APP_VERSION } from '@/lib/app/app-version';
 import type { ChatMessage } from '@/lib/chat/chat-message';
 import { isAnonymousUserId, USER_COOKIE } from '@/lib/http/anonymous-user';
 import { streamChatTurn } from '@/lib/chat/stream-chat-turn';
-import { flushAfterTurn } from '@/lib/tracing/flush-after-turn';
+import { flushAfterTurn } from '@/lib/tracing/export/flush-after-turn';
 import { FOLLOW_UPS_REQUEST } from '@/lib/chat/follow-ups';
 import { followUpsInputSchema } from './follow-ups-schema';
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { E2E, appEnv } from '../../playwright.config';
-import { fetchSpans } from '../receiver/http-client';
+import { fetchSpans } from '../../receiver/api';
 import { startCollectorProxy, type CollectorProxy, type ProxyMode } from '../support/collector-proxy';
 import { postChat, type ChatResult } from '../support/read-chat-stream';
 import { spawnNext } from '../support/spawn-next';

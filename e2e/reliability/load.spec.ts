@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { E2E, appEnv } from '../../playwright.config';
-import type { ReceivedSpan } from '../receiver/decode-traces';
-import { startReceiver, type Receiver } from '../receiver/receiver-server';
+import type { ReceivedSpan } from '../../receiver/api';
+import { startReceiver, type Receiver } from '../../receiver/api';
 import { postChat, type ChatResult } from '../support/read-chat-stream';
 import { spawnNext } from '../support/spawn-next';
 

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { appEnv, E2E } from '../../playwright.config';
-import { fetchAnnotations } from '../receiver/http-client';
+import { fetchAnnotations } from '../../receiver/api';
 import { chatBody, spawnNext } from '../support/spawn-next';
 
 /**

@@ -5,7 +5,7 @@
  * child ends after its parent. Returns the violations (empty when conformant), each naming the span
  * and the key. Keys are literal dotted strings on purpose: a renamed key in the app fails here.
  */
-import type { ReceivedSpan } from '../receiver/decode-traces';
+import type { ReceivedSpan } from '../../receiver/api';
 
 const KINDS = new Set(['LLM', 'CHAIN', 'TOOL', 'AGENT', 'RETRIEVER', 'EMBEDDING', 'RERANKER', 'GUARDRAIL', 'EVALUATOR', 'PROMPT']);
 const JSON_KEYS = [/^llm\.invocation_parameters$/, /^metadata$/, /^tool\.parameters$/, /^llm\.tools\.\d+\.tool\.json_schema$/, /\.tool_call\.function\.arguments$/];

@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { decodeTraceRequest, type ReceivedSpan } from '../receiver/decode-traces';
+import { decodeTraceRequest, type ReceivedSpan } from '../../receiver/api';
 
 export interface RawCapture {
   url: string;

@@ -1,6 +1,6 @@
 import { E2E } from '../../playwright.config';
-import { fetchSpans, waitForReceivedSpans } from '../receiver/http-client';
-import type { ReceivedSpan } from '../receiver/decode-traces';
+import { fetchSpans, waitForReceivedSpans } from '../../receiver/api';
+import type { ReceivedSpan } from '../../receiver/api';
 
 export interface TurnSpans {
   /** The turn's root span: AGENT on the chat routes (tools offered), CHAIN in the follow-ups action. */

@@ -1,4 +1,4 @@
-import { renderPromptTemplate, type PromptTemplate } from './prompt-template';
+import { renderPromptTemplate, type PromptTemplate } from '../tracing/vocabulary/prompt-template';
 
 /**
  * The chat's system prompt, as a template: every LLM span carries it as `llm.prompt_template.*`, so

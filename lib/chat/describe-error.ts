@@ -1,5 +1,5 @@
 import { APICallError } from '@ai-sdk/provider';
-import { redactSecrets } from '@/lib/tracing/redact-secrets';
+import { redactSecrets } from '@/lib/secrets/redact-secrets';
 
 /** A short, readable message for the chat UI. Never a stack trace, never a request body or key. */
 export function describeError(error: unknown): string {

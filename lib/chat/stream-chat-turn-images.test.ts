@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetTraceConfig } from '@/lib/tracing/trace-config';
+import { resetTraceConfig } from '@/lib/tracing/vocabulary/trace-config';
 import { spanByKind, useInMemoryTracing } from '@/lib/tracing/testing/in-memory-tracing';
 import type { ChatMessage } from './chat-message';
 import { streamChatTurn } from './stream-chat-turn';

@@ -2,7 +2,7 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chatTools } from '@/lib/ai/tools/chat-tools';
-import { openSpanCount } from '@/lib/tracing/span-lifecycle';
+import { openSpanCount } from '@/lib/tracing/lifecycle/span-lifecycle';
 import { useInMemoryTracing } from '@/lib/tracing/testing/in-memory-tracing';
 import type { ChatMessage } from './chat-message';
 import { streamChatTurn } from './stream-chat-turn';

@@ -2,7 +2,7 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { spanByKind, useInMemoryTracing } from '@/lib/tracing/testing/in-memory-tracing';
-import { openSpanCount } from '@/lib/tracing/span-lifecycle';
+import { openSpanCount } from '@/lib/tracing/lifecycle/span-lifecycle';
 import type { ChatMessage } from './chat-message';
 import { streamChatTurn } from './stream-chat-turn';
 

@@ -9,10 +9,10 @@ import type { Context } from '@opentelemetry/api';
 import { getLanguageModel } from '@/lib/ai/get-language-model';
 import { stallTimeoutMs, withStallTimeout } from '@/lib/ai/stall-timeout';
 import { HttpError } from '@/lib/http/http-error';
-import { SYSTEM_PROMPT } from '@/lib/ai/system-prompt';
-import { startChatTurn, type ChatTurn } from '@/lib/tracing/chat-turn';
-import { OpenInferenceSpanKind } from '@/lib/tracing/semconv';
-import { outcomeOfAbort } from '@/lib/tracing/span-lifecycle';
+import { SYSTEM_PROMPT, SYSTEM_PROMPT_TEMPLATE } from '@/lib/ai/system-prompt';
+import { startChatTurn, type ChatTurn } from '@/lib/tracing/lifecycle/chat-turn';
+import { OpenInferenceSpanKind } from '@/lib/tracing/vocabulary/semconv';
+import { outcomeOfAbort } from '@/lib/tracing/lifecycle/span-lifecycle';
 import { MAX_TOOL_STEPS } from '@/lib/ai/tools/chat-tools';
 import type { ChatMessage } from './chat-message';
 import { combineSignals } from './combine-signals';
@@ -79,7 +79,7 @@ export async function streamChatTurn(input: ChatTurnInput) {
 
   const result = turn.run(() =>
     streamText({
-      model: turn.traceModel(withStallTimeout(model, stallTimeoutMs()), identity),
+      model: turn.traceModel(withStallTimeout(model, stallTimeoutMs()), identity, { promptTemplates: [SYSTEM_PROMPT_TEMPLATE] }),
       maxRetries: modelMaxRetries(),
       instructions: input.instructions ?? SYSTEM_PROMPT,
       messages: modelMessages,

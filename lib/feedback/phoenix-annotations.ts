@@ -4,7 +4,7 @@
  * label, a score and an optional comment. Needs `PHOENIX_COLLECTOR_ENDPOINT`; the API key stays on
  * the server.
  */
-import { parseHeaderList, type Env } from '@/lib/tracing/export-target';
+import { parseHeaderList, type Env } from '@/lib/tracing/export/export-target';
 
 export const FEEDBACK_ANNOTATION_NAME = 'user_feedback';
 

@@ -3,7 +3,7 @@
  * `PHOENIX_API_KEY`), dataset `PHOENIX_FEEDBACK_DATASET` (default `traced-chat-thumbs-down`), spans
  * read from project `PHOENIX_PROJECT_NAME`. Web APIs only (Node and edge).
  */
-import { parseHeaderList, resolveProjectName, type Env } from '@/lib/tracing/export-target';
+import { parseHeaderList, resolveProjectName, type Env } from '@/lib/tracing/export/export-target';
 import type { PhoenixSpan } from './dataset-example';
 
 export const DEFAULT_FEEDBACK_DATASET = 'traced-chat-thumbs-down';

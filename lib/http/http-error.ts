@@ -1,4 +1,4 @@
-import { redactSecrets } from '@/lib/tracing/redact-secrets';
+import { redactSecrets } from '@/lib/secrets/redact-secrets';
 
 /** A client-facing error: HTTP status, a stable machine code, and a message that says what is wrong. */
 export class HttpError extends Error {

@@ -11,7 +11,7 @@
  * - What reaches a browser carries no credentials: the Phoenix link and the URLs shown lose any
  *   userinfo, query and fragment.
  */
-import { resolveExportTarget, type Env, type ExportTarget } from '@/lib/tracing/export-target';
+import { resolveExportTarget, type Env, type ExportTarget } from '@/lib/tracing/export/export-target';
 
 export const DEFAULT_INSPECTOR_URL = 'http://127.0.0.1:6007';
 

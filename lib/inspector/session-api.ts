@@ -1,9 +1,9 @@
 /**
  * Sessions as the inspector pages read them from the local receiver (`GET /sessions`,
- * `GET /sessions/<id>`, see e2e/receiver/session-routes.ts). Server side only.
+ * `GET /sessions/<id>`, see receiver/http/session-routes.ts). Server side only.
  */
-export type { FeedbackCount, SessionDetail, SessionSummary, SessionTurn, TurnOutcome } from '@/e2e/receiver/session-summary';
-import type { SessionDetail, SessionSummary } from '@/e2e/receiver/session-summary';
+export type { FeedbackCount, SessionDetail, SessionSummary, SessionTurn, TurnOutcome } from '@/receiver/api';
+import type { SessionDetail, SessionSummary } from '@/receiver/api';
 import { getJson } from './trace-api';
 
 export async function listSessions(receiverUrl: string, limit = 100): Promise<SessionSummary[]> {

@@ -2,7 +2,7 @@
  * Pure readings of an inspected span for the trace view: tree order, timing, OpenInference kind,
  * LLM messages, token counts, time to first token, exception.
  */
-import { ATTR, MESSAGE_LIST } from '@/lib/tracing/semconv';
+import { ATTR, MESSAGE_LIST } from '@/lib/tracing/vocabulary/semconv';
 import type { Attributes, InspectedSpan } from './trace-api';
 
 export interface SpanRow {

@@ -1,13 +1,13 @@
 /**
  * The local receiver's read API as the inspector pages use it (server side only): trace summaries and
- * one trace's spans and annotations. Shapes mirror e2e/receiver (query-routes.ts): times are decimal
+ * one trace's spans and annotations. Shapes mirror receiver/http/query-routes.ts: times are decimal
  * strings of Unix nanoseconds. Every read carries the receiver's key (receiverHeaders).
  */
-import { redactSecrets } from '@/lib/tracing/redact-secrets';
+import { redactSecrets } from '@/lib/secrets/redact-secrets';
 import { receiverHeaders } from './inspector-source';
 // The receiver's own summary type: its JSON has no bigints, so it arrives as it is.
-export type { TraceStatus, TraceSummary } from '@/e2e/receiver/trace-summary';
-import type { TraceStatus, TraceSummary } from '@/e2e/receiver/trace-summary';
+export type { TraceStatus, TraceSummary } from '@/receiver/api';
+import type { TraceStatus, TraceSummary } from '@/receiver/api';
 
 export type AttributeValue = string | number | boolean | AttributeValue[] | { [key: string]: AttributeValue };
 export type Attributes = Record<string, AttributeValue>;

@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
-import type { ReceivedSpan } from '../../e2e/receiver/decode-traces';
-import { fetchSpans } from '../../e2e/receiver/http-client';
+import type { ReceivedSpan } from '../../receiver/api';
+import { fetchSpans } from '../../receiver/api';
 import { conformanceViolations } from '../../e2e/support/openinference-conformance';
 import { SERVERLESS } from '../playwright.config';
 

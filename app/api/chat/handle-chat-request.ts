@@ -11,7 +11,7 @@ import { anonymousUser } from '@/lib/http/anonymous-user';
 import { isSecureRequest } from '@/lib/http/secure-request';
 import { configuredModelId } from '@/lib/ai/get-language-model';
 import { errorResponse, HttpError } from '@/lib/http/http-error';
-import { flushAfterTurn } from '@/lib/tracing/flush-after-turn';
+import { flushAfterTurn } from '@/lib/tracing/export/flush-after-turn';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { parseChatRequest } from './parse-chat-request';
 import { CHAT_LIMITS } from './schema';

@@ -1,5 +1,5 @@
 import { errorResponse, HttpError } from '@/lib/http/http-error';
-import { openSpanCount } from '@/lib/tracing/span-lifecycle';
+import { openSpanCount } from '@/lib/tracing/lifecycle/span-lifecycle';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

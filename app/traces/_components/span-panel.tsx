@@ -1,4 +1,4 @@
-import { ATTR } from '@/lib/tracing/semconv';
+import { ATTR } from '@/lib/tracing/vocabulary/semconv';
 import { exceptionOf, formatMs, isFirstTokenEvent, messagesOf, spanDurationMs, spanKindOf, timeToFirstTokenMs, tokenCountsOf } from '@/lib/inspector/span-view';
 import type { InspectedSpan, SpanAnnotation } from '@/lib/inspector/trace-api';
 import type { ReactNode } from 'react';

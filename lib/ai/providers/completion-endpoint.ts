@@ -1,4 +1,4 @@
-import type { ModelEndpoint } from '@/lib/tracing/model-identity';
+import type { ModelEndpoint } from '@/lib/tracing/vocabulary/model-identity';
 
 /** Query parameters that may carry a credential (`?key=` is how Google's REST API takes a key). */
 const SECRET_PARAM = /key|token|secret|signature|^sig$|password|auth/i;

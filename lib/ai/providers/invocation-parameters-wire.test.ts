@@ -1,7 +1,7 @@
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { streamText } from 'ai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { traceLanguageModel } from '@/lib/tracing/traced-model';
+import { traceLanguageModel } from '@/lib/tracing/lifecycle/traced-model';
 import { spanByKind, useInMemoryTracing } from '@/lib/tracing/testing/in-memory-tracing';
 import { startFakeAnthropic } from '../testing/fake-anthropic-server';
 import { startFakeGemini } from '../testing/fake-gemini-server';

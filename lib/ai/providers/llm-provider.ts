@@ -4,7 +4,7 @@
  * well-known API hosts, `CHAT_LLM_PROVIDER` names it for any other host, and an unknown host gets
  * no `llm.provider` at all (never a guess such as `openai` for a local vLLM).
  */
-import { LLMProvider, LLMSystem } from '@/lib/tracing/semconv';
+import { LLMProvider, LLMSystem } from '@/lib/tracing/vocabulary/semconv';
 
 /** Hosts whose owner is certain, as OpenInference `LLMProvider` values. `*.` matches any subdomain. */
 const KNOWN_HOSTS: ReadonlyArray<readonly [host: string, provider: string]> = [

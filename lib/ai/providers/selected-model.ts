@@ -1,5 +1,5 @@
 import type { LanguageModelV4 } from '@ai-sdk/provider';
-import type { ModelIdentity } from '@/lib/tracing/model-identity';
+import type { ModelIdentity } from '@/lib/tracing/vocabulary/model-identity';
 import type { ProviderSettings } from './provider-settings';
 
 /** A model and what its spans say about it (`llm.provider`, `llm.system`, endpoint, parameter names). */

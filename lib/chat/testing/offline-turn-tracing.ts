@@ -5,7 +5,7 @@
  */
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
-import { openSpanCount } from '@/lib/tracing/span-lifecycle';
+import { openSpanCount } from '@/lib/tracing/lifecycle/span-lifecycle';
 import { childrenEndingAfterParent, forceEndedSpans, useInMemoryTracing } from '@/lib/tracing/testing/in-memory-tracing';
 import type { ChatMessage } from '../chat-message';
 

@@ -6,8 +6,8 @@
  */
 import { registerOTel } from '@vercel/otel';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { getSpanLimits } from '../attribute-budget';
-import { ContextAttributesSpanProcessor } from '../context-attributes-processor';
+import { getSpanLimits } from '../vocabulary/attribute-budget';
+import { ContextAttributesSpanProcessor } from '../export/context-attributes-processor';
 
 let exporter: InMemorySpanExporter | undefined;
 

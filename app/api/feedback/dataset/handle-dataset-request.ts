@@ -4,8 +4,8 @@ import { fetchTraceSpans, phoenixDatasetTarget, PhoenixRequestError, uploadToDat
 import { errorResponse, HttpError } from '@/lib/http/http-error';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { validate } from '@/lib/http/validate';
-import type { Env } from '@/lib/tracing/export-target';
-import { redactSecrets } from '@/lib/tracing/redact-secrets';
+import type { Env } from '@/lib/tracing/export/export-target';
+import { redactSecrets } from '@/lib/secrets/redact-secrets';
 import { datasetRequestSchema } from './schema';
 
 const MAX_BODY_BYTES = 8 * 1024;
