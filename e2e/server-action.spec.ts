@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { composeFollowUps } from '../lib/ai/offline-answer';
-import { FOLLOW_UPS_REQUEST } from '../lib/chat/follow-ups';
+import { FOLLOW_UPS_REQUEST } from '../lib/ai/follow-ups-prompt';
 import { countTextTokens } from '../lib/ai/token-count';
 import { ChatPage } from './support/chat-page';
 import { waitForTurnSpans } from './support/turn-spans';

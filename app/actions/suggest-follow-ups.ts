@@ -6,7 +6,7 @@ import type { ChatMessage } from '@/lib/chat/chat-message';
 import { isAnonymousUserId, USER_COOKIE } from '@/lib/http/anonymous-user';
 import { streamChatTurn } from '@/lib/chat/stream-chat-turn';
 import { flushAfterTurn } from '@/lib/tracing/export/flush-after-turn';
-import { FOLLOW_UPS_REQUEST } from '@/lib/chat/follow-ups';
+import { FOLLOW_UPS_REQUEST } from '@/lib/ai/follow-ups-prompt';
 import { followUpsInputSchema } from './follow-ups-schema';
 
 export type FollowUpsResult =

@@ -2,7 +2,7 @@ import { APICallError, type LanguageModelV4Prompt, type LanguageModelV4StreamPar
 import { streamText } from 'ai';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
-import { FOLLOW_UPS_REQUEST } from '@/lib/chat/follow-ups';
+import { FOLLOW_UPS_REQUEST } from '@/lib/ai/follow-ups-prompt';
 import { composeFollowUps, composeOfflineAnswer } from './offline-answer';
 import { offlineAnswerFor, parseDirective, toWordChunks } from './offline-directives';
 import { createOfflineModel } from './offline-model';

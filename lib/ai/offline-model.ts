@@ -19,7 +19,7 @@ import {
   SLOW_START_DELAY_MS,
   type OfflineDirective,
 } from './offline-directives';
-import { FOLLOW_UPS_REQUEST } from '@/lib/chat/follow-ups';
+import { FOLLOW_UPS_REQUEST } from '@/lib/ai/follow-ups-prompt';
 import { composeFollowUps } from './offline-answer';
 import { answerFromToolResults, planToolCall, toolResultsSinceLastUser, type PlannedToolCall } from './offline-tool-calls';
 import { streamAnswer, usage } from './offline-stream';

@@ -6,7 +6,7 @@
  * reader (backpressure) never trips it. Edge-safe.
  */
 import type { LanguageModelV4, LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import { combineSignals } from '@/lib/chat/combine-signals';
+import { combineSignals } from '@/lib/http/combine-signals';
 
 export const DEFAULT_STALL_TIMEOUT_MS = 60_000;
 

@@ -15,7 +15,7 @@ import { OpenInferenceSpanKind } from '@/lib/tracing/vocabulary/semconv';
 import { outcomeOfAbort } from '@/lib/tracing/lifecycle/span-lifecycle';
 import { MAX_TOOL_STEPS } from '@/lib/ai/tools/chat-tools';
 import type { ChatMessage } from './chat-message';
-import { combineSignals } from './combine-signals';
+import { combineSignals } from '../http/combine-signals';
 
 export const DEFAULT_TURN_TIMEOUT_MS = 120_000;
 /** Retries of a failed model call (429, 5xx) by the AI SDK, with backoff (2 s, 4 s, …). */
