@@ -11,8 +11,9 @@
  *   messages, so the `_MESSAGES` and `_TEXT` variables redact them too — otherwise hiding the messages
  *   would still export their text. (Image URLs never appear in `input.value`.)
  * - Speed: when no `OPENINFERENCE_HIDE_*` is set (the default) only the base64 image cap can apply, so
- *   one scan looks for a value it could match and returns the same object when there is none
- *   (bench/openinference-core-masking.ts: see docs/benchmark.md).
+ *   one scan looks for a value it could match and returns the same object when there is none: on a
+ *   258-attribute LLM span 0.6 µs vs 110–250 µs through core's rules, ours/core median 0.002–0.006
+ *   (bench/openinference-core-builders.ts, see docs/benchmark.md).
  */
 import { OITracer } from '@arizeai/openinference-core';
 import { INVALID_SPAN_CONTEXT, ROOT_CONTEXT, trace, type Attributes, type AttributeValue, type Tracer } from '@opentelemetry/api';

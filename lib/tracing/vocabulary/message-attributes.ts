@@ -31,8 +31,9 @@ export interface OIToolCall {
 /**
  * Flattens messages the way OpenInference expects them on the wire, with openinference-core's
  * `getLLMAttributes`: `<list>.<i>.message.role`, `<list>.<i>.message.content`,
- * `<list>.<i>.message.tool_calls.<j>.tool_call.function.name`, ... (Measured against the hand-written
- * flattener it replaced in bench/openinference-core-builders.ts: the same within the noise.)
+ * `<list>.<i>.message.tool_calls.<j>.tool_call.function.name`, ... Against the hand-written flattener it
+ * replaced (bench/openinference-core-builders.ts, 101 messages): old/core median 0.79–0.86, per-round
+ * spread 0.50–1.28 — within this machine's noise, so core's.
  */
 export function getMessageAttributes(list: (typeof MESSAGE_LIST)[keyof typeof MESSAGE_LIST], messages: readonly OIMessage[]): Attributes {
   const converted = messages.map(toCoreMessage);
