@@ -56,18 +56,23 @@ test('every OpenInference masking variable keeps its secret out of the exported 
     );
     try {
       const parts = [{ type: 'text', text: `Remember ${IN} for me` }, ...(image ? [{ type: 'file', mediaType: 'image/png', url: IMAGE_URL }] : [])];
-      const response = await request.post(`http://127.0.0.1:${PORT}/api/chat`, {
-        data: { id: `mask-${variable.toLowerCase().replaceAll('_', '-')}`, messages: [{ id: 'u1', role: 'user', parts }] },
-      });
-      expect(response.status(), variable).toBe(200);
-      expect(await response.text(), variable).toContain(OUT);
-      const traceId = traceIdOf(response.headers()['traceresponse']);
-      await expect
-        .poll(() => capture.spans().filter((s) => s.traceId === traceId && s.attributes['openinference.span.kind'] === 'AGENT').length, { message: variable })
-        .toBe(1);
-      const bytes = capture.bytes();
-      expect(bytes.includes(hidden), `${variable}: "${hidden}" must not be exported`).toBe(false);
-      expect(bytes.includes(visible), `${variable}: "${visible}" is still exported (not a vacuous pass)`).toBe(true);
+      // Both runtimes: the masking runs in the Node route and in the edge route alike.
+      for (const route of ['/api/chat', '/api/chat/edge']) {
+        const label = `${variable} (${route})`;
+        capture.clear();
+        const response = await request.post(`http://127.0.0.1:${PORT}${route}`, {
+          data: { id: `mask-${variable.toLowerCase().replaceAll('_', '-')}-${route.length}`, messages: [{ id: 'u1', role: 'user', parts }] },
+        });
+        expect(response.status(), label).toBe(200);
+        expect(await response.text(), label).toContain(OUT);
+        const traceId = traceIdOf(response.headers()['traceresponse']);
+        await expect
+          .poll(() => capture.spans().filter((s) => s.traceId === traceId && s.attributes['openinference.span.kind'] === 'AGENT').length, { message: label })
+          .toBe(1);
+        const bytes = capture.bytes();
+        expect(bytes.includes(hidden), `${label}: "${hidden}" must not be exported`).toBe(false);
+        expect(bytes.includes(visible), `${label}: "${visible}" is still exported (not a vacuous pass)`).toBe(true);
+      }
     } finally {
       server.kill('SIGKILL');
       await new Promise((resolve) => server.once('exit', resolve));

@@ -10,6 +10,8 @@
  *   out), offered tools at most `MAX_FLATTENED_TOOLS`, output tool calls `MAX_FLATTENED_OUTPUT_TOOL_CALLS`;
  * - everything else on a span is a fixed, small set (`RESERVED_ATTRIBUTES` covers it with room).
  *
+ * Ours (openinference-core's builders flatten whatever they are given; the budget decides what they get).
+ *
  * Worst case: 7 request + 4 context + 64 tools + 640 input-message + 1 omitted + 194 output-message
  * + 14 close-time = 924 < 1024, so nothing is ever dropped (see docs/attributes.md "Attribute budget").
  */

@@ -2,6 +2,7 @@
  * JSON for an attribute whose mime type says `application/json`: the SDK cuts values at the length
  * limit, which would leave invalid JSON (Phoenix then cannot show it). So when the JSON is too long,
  * long strings inside it are shortened (marked with "…") until the whole stays valid and fits.
+ * Ours: openinference-core's `toInputType`/`safelyJSONStringify` serialize without a length bound.
  */
 import { DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT } from './attribute-budget';
 

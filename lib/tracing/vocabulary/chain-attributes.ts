@@ -1,25 +1,22 @@
+import { getInputAttributes, getOutputAttributes } from '@arizeai/openinference-core';
 import type { Attributes } from '@opentelemetry/api';
-import { ATTR, MimeType } from './semconv';
+import { ATTR } from './semconv';
 
 export interface ChainStart {
   input: string;
   sessionId: string;
 }
 
-/** Attributes of a chat turn known when it starts. */
+/**
+ * Attributes of a chat turn known when it starts: its text input (openinference-core's
+ * `getInputAttributes`) and `session.id` (ours: openinference-core has no builder for it, only the
+ * context setter `setSession`).
+ */
 export function getChainStartAttributes(start: ChainStart): Attributes {
-  return {
-    [ATTR.INPUT_VALUE]: start.input,
-    [ATTR.INPUT_MIME_TYPE]: MimeType.TEXT,
-    [ATTR.SESSION_ID]: start.sessionId,
-  };
+  return { ...getInputAttributes(start.input), [ATTR.SESSION_ID]: start.sessionId };
 }
 
 /** Attributes of a chat turn known when its stream closes; none when it produced no text (e.g. Stop before the first token). */
 export function getChainEndAttributes(output: string): Attributes {
-  if (output === '') return {};
-  return {
-    [ATTR.OUTPUT_VALUE]: output,
-    [ATTR.OUTPUT_MIME_TYPE]: MimeType.TEXT,
-  };
+  return output === '' ? {} : getOutputAttributes(output);
 }

@@ -43,6 +43,9 @@ const NAMES: Record<InvocationParameterStyle, Partial<Record<keyof SamplingOptio
 };
 
 /**
+ * Ours: openinference-core only serializes a parameters object (`getLLMAttributes`, which we use); naming
+ * the AI SDK's settings as each provider's API does is not in it.
+ *
  * The sampling settings of one model call, named as the provider's API names them (OpenAI's by
  * default). Only settings that were actually set appear.
  */

@@ -1,5 +1,6 @@
+import { getInputAttributes, getLLMAttributes, getOutputAttributes } from '@arizeai/openinference-core';
 import type { Attributes } from '@opentelemetry/api';
-import { assistantMessage, getMessageAttributes, withoutImageUrls, type OIMessage, type OIToolCall } from './message-attributes';
+import { assistantMessage, getMessageAttributes, toCoreMessage, withoutImageUrls, type OIMessage, type OIToolCall } from './message-attributes';
 import { ATTR, MESSAGE_LIST, MimeType } from './semconv';
 import type { TokenUsage } from './token-usage';
 import { budgetInputMessages, MAX_FLATTENED_OUTPUT_TOOL_CALLS } from './attribute-budget';
@@ -33,13 +34,15 @@ export interface LLMResponse {
 export function getLLMRequestAttributes(request: LLMRequest): Attributes {
   const { kept, omitted } = budgetInputMessages(request.messages);
   return {
-    [ATTR.LLM_MODEL_NAME]: request.modelName,
-    ...(request.provider ? { [ATTR.LLM_PROVIDER]: request.provider } : {}),
-    ...(request.system ? { [ATTR.LLM_SYSTEM]: request.system } : {}),
-    [ATTR.LLM_INVOCATION_PARAMETERS]: JSON.stringify(request.invocationParameters),
-    [ATTR.INPUT_VALUE]: boundedJson({ messages: withoutImageUrls(request.messages) }),
-    [ATTR.INPUT_MIME_TYPE]: MimeType.JSON,
-    ...getMessageAttributes(MESSAGE_LIST.INPUT, kept),
+    ...getLLMAttributes({
+      modelName: request.modelName,
+      provider: request.provider || undefined,
+      system: request.system || undefined,
+      invocationParameters: request.invocationParameters,
+      inputMessages: kept.map(toCoreMessage),
+    }),
+    // Ours: the whole conversation as JSON kept valid within the value length limit (`boundedJson`).
+    ...getInputAttributes({ value: boundedJson({ messages: withoutImageUrls(request.messages) }), mimeType: MimeType.JSON }),
     ...(omitted > 0 ? { [ATTR.LLM_INPUT_MESSAGES_OMITTED]: omitted } : {}),
   };
 }
@@ -55,9 +58,11 @@ export function getLLMResponseAttributes(response: LLMResponse): Attributes {
   const hasReasoning = (response.reasoning ?? '') !== '';
   const message = assistantMessage(response.text, response.reasoning, toolCalls);
   return {
-    ...(hasText ? { [ATTR.OUTPUT_VALUE]: response.text, [ATTR.OUTPUT_MIME_TYPE]: MimeType.TEXT } : {}),
+    ...(hasText ? getOutputAttributes(response.text) : {}),
     ...(hasText || hasReasoning || toolCalls.length > 0 ? getMessageAttributes(MESSAGE_LIST.OUTPUT, [message]) : {}),
+    // No finish-reason helper in openinference-core.
     ...(response.finishReason !== undefined ? { [ATTR.LLM_FINISH_REASON]: response.finishReason } : {}),
+    // Ours, not core's `tokenCount`: see token-usage.ts.
     ...(response.usage ? getTokenCountAttributes(response.usage) : {}),
   };
 }

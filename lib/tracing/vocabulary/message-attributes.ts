@@ -1,5 +1,6 @@
+import { getLLMAttributes, type Message } from '@arizeai/openinference-core';
 import type { Attributes } from '@opentelemetry/api';
-import { ATTR } from './semconv';
+import { MESSAGE_LIST } from './semconv';
 
 /** A chat message in OpenInference's shape, before flattening. */
 export interface OIMessage {
@@ -28,31 +29,26 @@ export interface OIToolCall {
 }
 
 /**
- * Flattens messages the way OpenInference expects them on the wire:
- * `<prefix>.<i>.message.role`, `<prefix>.<i>.message.content`,
- * `<prefix>.<i>.message.tool_calls.<j>.tool_call.function.name`, ...
+ * Flattens messages the way OpenInference expects them on the wire, with openinference-core's
+ * `getLLMAttributes`: `<list>.<i>.message.role`, `<list>.<i>.message.content`,
+ * `<list>.<i>.message.tool_calls.<j>.tool_call.function.name`, ... Against the hand-written flattener it
+ * replaced (bench/openinference-core-builders.ts, 101 messages): old/core median 0.79–0.86, per-round
+ * spread 0.50–1.28 — within this machine's noise, so core's.
  */
-export function getMessageAttributes(prefix: string, messages: readonly OIMessage[]): Attributes {
-  const attributes: Attributes = {};
-  messages.forEach((message, i) => {
-    const base = `${prefix}.${i}.`;
-    attributes[base + ATTR.MESSAGE_ROLE] = message.role;
-    if (message.content !== undefined) attributes[base + ATTR.MESSAGE_CONTENT] = message.content;
-    message.contents?.forEach((part, k) => {
-      const partBase = `${base}${ATTR.MESSAGE_CONTENTS}.${k}.`;
-      attributes[partBase + ATTR.MESSAGE_CONTENT_TYPE] = part.type;
-      if (part.type === 'image') attributes[`${partBase}${ATTR.MESSAGE_CONTENT_IMAGE}.${ATTR.IMAGE_URL}`] = part.url;
-      else attributes[partBase + ATTR.MESSAGE_CONTENT_TEXT] = part.text;
-    });
-    if (message.toolCallId !== undefined) attributes[base + ATTR.MESSAGE_TOOL_CALL_ID] = message.toolCallId;
-    message.toolCalls?.forEach((call, j) => {
-      const callBase = `${base}${ATTR.MESSAGE_TOOL_CALLS}.${j}.`;
-      attributes[callBase + ATTR.TOOL_CALL_ID] = call.id;
-      attributes[callBase + ATTR.TOOL_CALL_FUNCTION_NAME] = call.name;
-      attributes[callBase + ATTR.TOOL_CALL_FUNCTION_ARGUMENTS_JSON] = call.arguments;
-    });
-  });
-  return attributes;
+export function getMessageAttributes(list: (typeof MESSAGE_LIST)[keyof typeof MESSAGE_LIST], messages: readonly OIMessage[]): Attributes {
+  const converted = messages.map(toCoreMessage);
+  return getLLMAttributes(list === MESSAGE_LIST.INPUT ? { inputMessages: converted } : { outputMessages: converted });
+}
+
+/** Our message in openinference-core's `Message` shape (an image part's URL under `image.url`). */
+export function toCoreMessage(message: OIMessage): Message {
+  return {
+    role: message.role,
+    content: message.content,
+    contents: message.contents?.map((part) => (part.type === 'image' ? { type: 'image', image: { url: part.url } } : part)),
+    toolCallId: message.toolCallId,
+    toolCalls: message.toolCalls?.map((call) => ({ id: call.id, function: { name: call.name, arguments: call.arguments } })),
+  };
 }
 
 /** Messages for `input.value`: image URLs left out (they live only in the message attributes, where masking sees them). */

@@ -3,7 +3,7 @@ import { assistantMessage, type OIMessage, type OIMessageContent } from './messa
 
 type UserPart = Extract<LanguageModelV4Prompt[number], { role: 'user' }>['content'][number];
 
-/** Converts the prompt a model actually receives (system message included) to OpenInference messages. */
+/** Converts the prompt a model actually receives (system message included) to OpenInference messages. Ours: AI SDK prompt shapes; core's `getLLMAttributes` then flattens the result. */
 export function promptToMessages(prompt: LanguageModelV4Prompt): OIMessage[] {
   const messages: OIMessage[] = [];
   for (const message of prompt) {

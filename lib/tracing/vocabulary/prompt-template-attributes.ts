@@ -3,7 +3,11 @@ import { renderPromptTemplate, type PromptTemplate } from '@/lib/tracing/vocabul
 import type { OIMessage } from './message-attributes';
 import { ATTR } from './semconv';
 
-/** `llm.prompt_template.template` / `.variables` (a JSON object) / `.version`. Pure. */
+/**
+ * `llm.prompt_template.template` / `.variables` (a JSON object) / `.version`. Pure. Ours: openinference-core
+ * only sets these through context (`setPromptTemplate`, read by `OITracer`), and only for every span in
+ * that context; here they go on the LLM span whose system message is the rendered template.
+ */
 export function getPromptTemplateAttributes(template: PromptTemplate): Attributes {
   return {
     [ATTR.LLM_PROMPT_TEMPLATE]: template.template,

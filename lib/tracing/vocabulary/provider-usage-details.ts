@@ -8,6 +8,8 @@
  * - Anthropic Messages: `cache_read_input_tokens`, `cache_creation_input_tokens`,
  *   `output_tokens_details.thinking_tokens`.
  * - Gemini: `cachedContentTokenCount`, `thoughtsTokenCount`.
+ *
+ * Ours: provider usage shapes are not in openinference-core (its instrumentations each read their own SDK).
  */
 import type { LanguageModelV4Usage } from '@ai-sdk/provider';
 

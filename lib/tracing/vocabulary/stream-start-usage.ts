@@ -3,6 +3,7 @@
  * `message_start` carries the input usage (`input_tokens` and the cache counts), which
  * @ai-sdk/anthropic passes on as a `custom` part `anthropic.message_start`. A stream stopped before
  * its end then still has the prompt count the provider reported (the completion stays unknown).
+ * Ours: streaming partial state of one provider; nothing in openinference-core reads AI SDK streams.
  */
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { TokenUsage } from './token-usage';

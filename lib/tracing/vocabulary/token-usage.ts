@@ -42,7 +42,12 @@ function rawCount(raw: LanguageModelV4Usage['raw'], group: string, key: string):
   return typeof value === 'number' ? value : undefined;
 }
 
-/** Integer token-count attributes; unknown counts stay unset, and total only when both parts are known. */
+/**
+ * Integer token-count attributes; unknown counts stay unset, and total only when both parts are known.
+ * Ours, not openinference-core's `getLLMAttributes({ tokenCount })`: that writes any number it is given
+ * (a non-integer or negative count, a total that does not add up) and has no completion details
+ * (reasoning, audio) — unknown is not zero, and Phoenix sums these.
+ */
 export function getTokenCountAttributes(usage: TokenUsage): Attributes {
   const attributes: Attributes = {};
   const set = (key: string, value: number | undefined) => {

@@ -1,3 +1,4 @@
+import { getInputAttributes, getLLMAttributes, getOutputAttributes, getToolAttributes, safelyJSONStringify } from '@arizeai/openinference-core';
 import type { Attributes } from '@opentelemetry/api';
 import { ATTR, MimeType } from './semconv';
 import { MAX_FLATTENED_TOOLS } from './attribute-budget';
@@ -10,16 +11,19 @@ export interface ToolDefinition {
   parameters: unknown;
 }
 
-/** `llm.tools.N.tool.json_schema` on an LLM span: each offered tool in OpenAI's function format. */
+/**
+ * `llm.tools.N.tool.json_schema` on an LLM span (openinference-core's `getLLMAttributes`): each offered
+ * tool in OpenAI's function format, at most `MAX_FLATTENED_TOOLS` (our attribute budget).
+ */
 export function getLLMToolsAttributes(tools: readonly ToolDefinition[]): Attributes {
-  const attributes: Attributes = {};
-  tools.slice(0, MAX_FLATTENED_TOOLS).forEach((tool, i) => {
-    attributes[`${ATTR.LLM_TOOLS}.${i}.${ATTR.TOOL_JSON_SCHEMA}`] = JSON.stringify({
-      type: 'function',
-      function: { name: tool.name, ...(tool.description ? { description: tool.description } : {}), parameters: tool.parameters },
-    });
+  return getLLMAttributes({
+    tools: tools.slice(0, MAX_FLATTENED_TOOLS).map((tool) => ({
+      jsonSchema: {
+        type: 'function',
+        function: { name: tool.name, ...(tool.description ? { description: tool.description } : {}), parameters: tool.parameters },
+      },
+    })),
   });
-  return attributes;
 }
 
 export interface ToolExecutionStart {
@@ -29,22 +33,25 @@ export interface ToolExecutionStart {
   input: unknown;
 }
 
-/** Attributes of a TOOL span known when the tool starts running. */
+/** Attributes of a TOOL span known when the tool starts running (openinference-core's tool and input helpers). */
 export function getToolStartAttributes(start: ToolExecutionStart): Attributes {
   return {
-    [ATTR.TOOL_NAME]: start.tool.name,
-    ...(start.tool.description ? { [ATTR.TOOL_DESCRIPTION]: start.tool.description } : {}),
-    [ATTR.TOOL_PARAMETERS]: JSON.stringify(start.tool.parameters ?? {}),
-    // `tool.id` on a TOOL span: the id of the tool call it executes (OpenInference TOOL_ID).
+    ...getToolAttributes({
+      name: start.tool.name,
+      description: start.tool.description || undefined,
+      parameters: (start.tool.parameters ?? {}) as Record<string, unknown>,
+    }),
+    // `tool.id` on a TOOL span: the id of the tool call it executes (OpenInference TOOL_ID; no helper in openinference-core).
     [ATTR.TOOL_ID]: start.toolCallId,
-    [ATTR.INPUT_VALUE]: JSON.stringify(start.input ?? null),
-    [ATTR.INPUT_MIME_TYPE]: MimeType.JSON,
+    // Always JSON (the AI SDK's tool input is a JSON value): core's `toInputType` would make a string argument text.
+    ...getInputAttributes({ value: json(start.input), mimeType: MimeType.JSON }),
   };
 }
 
-/** Attributes of a TOOL span known when the tool returns: its result. */
+/** Attributes of a TOOL span known when the tool returns: its result (a string as text, anything else as JSON). */
 export function getToolEndAttributes(output: unknown): Attributes {
-  return typeof output === 'string'
-    ? { [ATTR.OUTPUT_VALUE]: output, [ATTR.OUTPUT_MIME_TYPE]: MimeType.TEXT }
-    : { [ATTR.OUTPUT_VALUE]: JSON.stringify(output ?? null), [ATTR.OUTPUT_MIME_TYPE]: MimeType.JSON };
+  return getOutputAttributes(typeof output === 'string' ? output : { value: json(output), mimeType: MimeType.JSON });
 }
+
+/** JSON of a tool's value; `null` for none (a tool that returned nothing did return), `{}` if it cannot be serialized. */
+const json = (value: unknown): string => safelyJSONStringify(value ?? null) ?? '{}';
