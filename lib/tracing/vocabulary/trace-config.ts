@@ -3,6 +3,8 @@
  * defaults as the OpenInference instrumentors (Python and JS), plus
  * `OPENINFERENCE_HIDE_LLM_INVOCATION_PARAMETERS`, which the Python ones honour.
  */
+import { appConfig, readConfig, resetAppConfig } from '@/lib/config/app-config';
+
 export interface TraceConfig {
   hideInputs: boolean;
   hideOutputs: boolean;
@@ -16,39 +18,22 @@ export interface TraceConfig {
   base64ImageMaxLength: number;
 }
 
-export const DEFAULT_BASE64_IMAGE_MAX_LENGTH = 32_000;
+export { DEFAULT_BASE64_IMAGE_MAX_LENGTH } from '@/lib/config/config-defaults';
 export const REDACTED_VALUE = '__REDACTED__';
 
-const FLAGS = {
-  hideInputs: 'OPENINFERENCE_HIDE_INPUTS',
-  hideOutputs: 'OPENINFERENCE_HIDE_OUTPUTS',
-  hideInputMessages: 'OPENINFERENCE_HIDE_INPUT_MESSAGES',
-  hideOutputMessages: 'OPENINFERENCE_HIDE_OUTPUT_MESSAGES',
-  hideInputImages: 'OPENINFERENCE_HIDE_INPUT_IMAGES',
-  hideInputText: 'OPENINFERENCE_HIDE_INPUT_TEXT',
-  hideOutputText: 'OPENINFERENCE_HIDE_OUTPUT_TEXT',
-  hideLLMInvocationParameters: 'OPENINFERENCE_HIDE_LLM_INVOCATION_PARAMETERS',
-  hideLLMTools: 'OPENINFERENCE_HIDE_LLM_TOOLS',
-} as const;
-
+/**
+ * The masking settings from an environment record (read by lib/config's rules: `OPENINFERENCE_HIDE_*`
+ * are booleans, `OPENINFERENCE_BASE64_IMAGE_MAX_LENGTH` a whole number >= 0).
+ */
 export function traceConfigFromEnv(env: Readonly<Record<string, string | undefined>>): TraceConfig {
-  const flags = Object.fromEntries(
-    Object.entries(FLAGS).map(([name, variable]) => [name, env[variable]?.trim().toLowerCase() === 'true' || env[variable]?.trim() === '1']),
-  ) as Record<keyof typeof FLAGS, boolean>;
-  const max = Number(env.OPENINFERENCE_BASE64_IMAGE_MAX_LENGTH);
-  return {
-    ...flags,
-    base64ImageMaxLength: env.OPENINFERENCE_BASE64_IMAGE_MAX_LENGTH && Number.isInteger(max) && max >= 0 ? max : DEFAULT_BASE64_IMAGE_MAX_LENGTH,
-  };
+  return { ...readConfig(env).masking };
 }
 
-let cached: TraceConfig | undefined;
-
-/** The process's trace config (env is read on first use; tests reset it with `resetTraceConfig`). */
+/** The process's trace config (`appConfig().masking`: read once; tests reset it with `resetTraceConfig`). */
 export function getTraceConfig(): TraceConfig {
-  return (cached ??= traceConfigFromEnv(typeof process === 'undefined' ? {} : process.env));
+  return appConfig().masking;
 }
 
 export function resetTraceConfig(): void {
-  cached = undefined;
+  resetAppConfig();
 }
