@@ -61,4 +61,12 @@ describe('the configuration module is the one place that reads the environment',
     expect([...documented].filter((name) => !read.has(name)).sort()).toEqual([]);
     expect([...read].filter((name) => !documented.has(name)).sort()).toEqual([]);
   });
+
+  it('imports point one way: lib/config imports no other part of the app, lib/tracing never imports the inspector', () => {
+    const importsOf = (file: string) => [...readFileSync(path.join(root, file), 'utf8').matchAll(/from '([^']+)'/g)].map((match) => match[1]!);
+    const configImports = filesUnder('lib/config').flatMap((file) => importsOf(file).filter((target) => target.startsWith('@/') || target.startsWith('../')));
+    expect(configImports.filter((target) => !target.startsWith('../app-config') && !target.startsWith('../read-config'))).toEqual([]);
+    const tracingImports = filesUnder('lib/tracing').flatMap((file) => importsOf(file).map((target) => `${file} -> ${target}`));
+    expect(tracingImports.filter((line) => /inspector/.test(line.split(' -> ')[1]!))).toEqual([]);
+  });
 });
