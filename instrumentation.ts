@@ -1,34 +1,25 @@
-import { registerOTel } from '@vercel/otel';
-import { createOTelConfiguration } from './lib/tracing/export/otel-configuration';
-import { tracingMode } from './lib/tracing/export/tracing-mode';
+import { appConfig, CONFIG_CHECKED_VARIABLE } from './lib/config/app-config';
+import { registerTracing } from './lib/tracing/export/register-tracing';
 
 /**
- * Registers the OpenTelemetry provider once per server process, as `TRACING_MODE` says:
- * - `openinference` (default): our OpenInference spans, Node and edge;
- * - `off`: no provider at all — a truly untraced app (the benchmark's baseline);
- * - `peer`: `@vercel/otel` + `@arizeai/openinference-vercel` + the AI SDK's own telemetry, Node only
- *   (imported dynamically so that the edge bundle stays free of it).
+ * Registers the OpenTelemetry provider once per server process (lib/tracing/export/register-tracing.ts;
+ * configuration from lib/config). `TRACING_MODE=peer` (benchmark only, Node only) registers the AI
+ * SDK's own telemetry from bench/ instead. Node-only code is imported behind the literal
+ * `process.env.NEXT_RUNTIME` check, which Next inlines, so that the edge bundle never contains it.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    // Before the edge sandbox copies the environment: one feedback signing key for both runtimes.
+    // Before Next's edge sandbox copies the environment: one feedback signing key for both runtimes,
+    // and the start-up warnings about invalid values printed here only (appConfig prints them).
     const { ensureFeedbackSigningKey } = await import('./lib/feedback/feedback-token');
     ensureFeedbackSigningKey(process.env);
+    appConfig();
+    process.env[CONFIG_CHECKED_VARIABLE] = '1';
   }
-  const mode = tracingMode(process.env);
-  if (mode === 'off') return;
-  if (mode === 'peer') {
-    if (process.env.NEXT_RUNTIME === 'nodejs') {
-      const { registerPeerTracing } = await import('./bench/peer-tracing');
-      registerPeerTracing(process.env);
-      const { flushOnShutdown } = await import('./lib/tracing/export/flush-on-shutdown');
-      flushOnShutdown();
-    }
-    return;
-  }
-  registerOTel(createOTelConfiguration(process.env));
+  const config = appConfig();
+  if (config.tracing.mode !== 'peer' && !registerTracing(config)) return;
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { flushOnShutdown } = await import('./lib/tracing/export/flush-on-shutdown');
-    flushOnShutdown();
+    if (config.tracing.mode === 'peer') (await import('./bench/peer-tracing')).registerPeerTracing(config);
+    (await import('./lib/tracing/export/flush-on-shutdown')).flushOnShutdown(config.tracing);
   }
 }

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { appConfig } from '@/lib/config/app-config';
 import { accessRequestOf } from '@/lib/inspector/access-request';
 import { decideInspectorAccess, INSPECTOR_COOKIE, inspectorPolicy } from '@/lib/inspector/inspector-access';
 import { isSecureRequest } from '@/lib/http/secure-request';
@@ -10,7 +11,7 @@ import { isSecureRequest } from '@/lib/http/secure-request';
  * page; never kept in a URL. The pages check again (require-inspector-access.ts).
  */
 export async function proxy(request: NextRequest) {
-  const policy = inspectorPolicy(process.env);
+  const policy = inspectorPolicy(appConfig());
   const postedToken = request.method === 'POST' ? await postedTokenOf(request) : null;
   const access = accessRequestOf(request.headers, request.cookies, { queryToken: request.nextUrl.searchParams.get('token'), postedToken });
   const decision = decideInspectorAccess(policy, access);

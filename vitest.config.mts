@@ -6,5 +6,6 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'receiver/**/*.test.ts', 'e2e/support/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['lib/config/testing/reset-config-on-env-change.ts'],
   },
 });

@@ -1,3 +1,4 @@
+import { appConfig } from '@/lib/config/app-config';
 import { inspectorPolicy } from '@/lib/inspector/inspector-access';
 import { inspectorSource } from '@/lib/inspector/inspector-source';
 import { ChatApp } from './components/chat-app';
@@ -7,7 +8,8 @@ import { InspectorLinksProvider } from './components/inspector-links';
 export const dynamic = 'force-dynamic';
 
 export default function Page() {
-  const links = { inspector: inspectorPolicy(process.env).mode !== 'off', phoenixUrl: inspectorSource(process.env).phoenixUrl };
+  const config = appConfig();
+  const links = { inspector: inspectorPolicy(config).mode !== 'off', phoenixUrl: inspectorSource(config).phoenixUrl };
   return (
     <InspectorLinksProvider value={links}>
       <ChatApp initialSessionId={crypto.randomUUID()} />

@@ -12,37 +12,26 @@ import { OpenTelemetry } from '@ai-sdk/otel';
 import { isOpenInferenceSpan, OpenInferenceBatchSpanProcessor } from '@arizeai/openinference-vercel';
 import { OTLPHttpProtoTraceExporter, registerOTel } from '@vercel/otel';
 import { registerTelemetry } from 'ai';
-import { resolveExportTarget, resolveProjectName, type Env } from '../lib/tracing/export/export-target';
-import { SERVICE_NAME } from '../lib/tracing/export/otel-configuration';
+import type { AppConfig } from '../lib/config/config-types';
+import { resolveExportTarget } from '../lib/tracing/export/export-target';
 import { RESOURCE_ATTR } from '../lib/tracing/vocabulary/semconv';
 import { setTraceProcessor } from '../lib/tracing/export/trace-processor';
 
-export function registerPeerTracing(env: Env): void {
-  const target = resolveExportTarget(env);
-  for (const warning of target.warnings) console.warn(`[tracing] ${warning}`);
+export function registerPeerTracing(config: AppConfig): void {
+  const target = resolveExportTarget(config);
   const processor = new OpenInferenceBatchSpanProcessor({
     exporter: new OTLPHttpProtoTraceExporter({ url: target.url, headers: target.headers }),
     spanFilter: isOpenInferenceSpan,
     // The AI SDK's root span is a child of Next's request span, which the filter drops.
     reparentOrphanedSpans: true,
-    config: {
-      scheduledDelayMillis: positiveInt(env.OTEL_BSP_SCHEDULE_DELAY, 5000),
-      exportTimeoutMillis: positiveInt(env.OTEL_BSP_EXPORT_TIMEOUT, 10_000),
-      maxQueueSize: positiveInt(env.OTEL_BSP_MAX_QUEUE_SIZE, 2048),
-      maxExportBatchSize: positiveInt(env.OTEL_BSP_MAX_EXPORT_BATCH_SIZE, 512),
-    },
+    config: { ...config.batch },
   });
   // Flushed like ours: after each turn (unless TRACE_FLUSH_AFTER_TURN=0) and on shutdown.
   setTraceProcessor(processor);
   registerOTel({
-    serviceName: SERVICE_NAME,
-    attributes: { [RESOURCE_ATTR.PROJECT_NAME]: resolveProjectName(env) },
+    serviceName: config.tracing.serviceName,
+    attributes: { [RESOURCE_ATTR.PROJECT_NAME]: config.phoenix.projectName },
     spanProcessors: [processor],
   });
   registerTelemetry(new OpenTelemetry({ usage: true }));
-}
-
-function positiveInt(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return value !== undefined && Number.isInteger(parsed) && parsed >= 0 ? parsed : fallback;
 }

@@ -47,7 +47,7 @@ export async function measureTracingWork(options: { turnsPerBatch: number; repea
     const { createOTelConfiguration } = await import('../lib/tracing/export/otel-configuration');
     const { flushTraces } = await import('../lib/tracing/export/trace-processor');
     const { handleChatRequest } = await import('../app/api/chat/handle-chat-request');
-    registerOTel(createOTelConfiguration(env));
+    registerOTel(createOTelConfiguration((await import('../lib/config/app-config')).readConfig(env)));
     const gc = exposeGc();
     let serial = 0;
     const turn = async (kind: 'plain' | 'tool') => {
@@ -59,7 +59,7 @@ export async function measureTracingWork(options: { turnsPerBatch: number; repea
       if (!response.ok || !body.includes('"finish"')) throw new Error(`work turn failed: ${response.status} ${body.slice(0, 200)}`);
     };
     const batch = async (mode: 'off' | 'openinference', kind: 'plain' | 'tool', turns: number) => {
-      process.env.TRACING_MODE = mode;
+      process.env.TRACING_MODE = mode; (await import('../lib/config/app-config')).resetAppConfig(); // appConfig() reads the env once
       gc();
       const before = cpuUsage();
       for (let i = 0; i < turns; i++) await turn(kind);

@@ -29,16 +29,6 @@ const ALLOWED: [area: string, mayImport: string[]][] = [
   ['receiver/', ['lib/config/env-rules.ts']],
 ];
 
-/** Edges that exist today and are being removed (each one names why it is still here). */
-const KNOWN: string[] = [
-  // tracing mode moves into the configuration module
-  'lib/tracing/lifecycle/chat-turn.ts -> lib/tracing/export/tracing-mode.ts',
-  // the local-copy target moves out of the inspector
-  'lib/tracing/export/otel-configuration.ts -> lib/inspector/inspector-source.ts',
-  // the configured secrets come from the configuration module
-  'lib/secrets/redact-secrets.ts -> lib/tracing/export/export-target.ts',
-];
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir)).flatMap((name) => {
     const file = path.posix.join(dir, name);
@@ -86,8 +76,7 @@ function violations(): string[] {
     for (const target of imports(file)) {
       const ownArea = target.startsWith(area) || (area.endsWith('.ts') && target === area);
       if (ownArea || mayImport.some((allowed) => target.startsWith(allowed))) continue;
-      const edge = `${file} -> ${target}`;
-      if (!KNOWN.includes(edge)) found.push(edge);
+      found.push(`${file} -> ${target}`);
     }
   }
   return found;
@@ -105,8 +94,4 @@ describe('layout', () => {
     expect(unresolved).toEqual([]);
   });
 
-  it('lists known exceptions only while they still exist', () => {
-    const all = ['app', 'lib', 'receiver'].flatMap(sourceFiles).flatMap((file) => imports(file).map((target) => `${file} -> ${target}`));
-    expect(KNOWN.filter((edge) => !all.includes(edge))).toEqual([]);
-  });
 });

@@ -37,8 +37,15 @@ describe('receiverOptionsFromEnv', () => {
     for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]']) expect(receiverOptionsFromEnv({ RECEIVER_HOST: host }, '/app').host).toBe(host);
   });
 
-  it('refuses bounds that are not positive integers', () => {
-    expect(() => receiverOptionsFromEnv({ RECEIVER_MAX_SEGMENTS: '0' }, '/app')).toThrow(/integer >= 1/);
-    expect(() => receiverOptionsFromEnv({ RECEIVER_SEGMENT_BYTES: '1.5' }, '/app')).toThrow(/integer/);
+  it('refuses bounds that are not positive integers, naming the variable and the value', () => {
+    expect(() => receiverOptionsFromEnv({ RECEIVER_MAX_SEGMENTS: '0' }, '/app')).toThrow('RECEIVER_MAX_SEGMENTS="0" is invalid: expected a whole number >= 1');
+    expect(() => receiverOptionsFromEnv({ RECEIVER_SEGMENT_BYTES: '1.5' }, '/app')).toThrow(/RECEIVER_SEGMENT_BYTES="1.5".*whole number/);
+    expect(() => receiverOptionsFromEnv({ RECEIVER_PORT: 'http' }, '/app')).toThrow(/RECEIVER_PORT/);
+  });
+
+  it('RECEIVER_ACCEPT_JSON follows the app\'s boolean rule; anything else stops the receiver', () => {
+    for (const off of ['0', 'false', 'no', 'OFF']) expect(receiverOptionsFromEnv({ RECEIVER_ACCEPT_JSON: off }, '/app').acceptJson, off).toBe(false);
+    for (const on of ['1', 'true', 'yes', 'on', '']) expect(receiverOptionsFromEnv({ RECEIVER_ACCEPT_JSON: on }, '/app').acceptJson, on).toBe(true);
+    expect(() => receiverOptionsFromEnv({ RECEIVER_ACCEPT_JSON: 'json' }, '/app')).toThrow(/RECEIVER_ACCEPT_JSON="json" is invalid: expected one of 1, true, yes, on/);
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { appConfig } from '@/lib/config/app-config';
 import Link from 'next/link';
 import { inspectorSource } from '@/lib/inspector/inspector-source';
 import { requireInspectorAccess } from '@/lib/inspector/require-inspector-access';
@@ -17,7 +18,7 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 export default async function TracesPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   await requireInspectorAccess();
-  const source = inspectorSource(process.env);
+  const source = inspectorSource(appConfig());
   const session = one(params.session);
   const status = parseTraceStatus(one(params.status));
   let traces: TraceSummary[] = [];

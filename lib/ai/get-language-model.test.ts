@@ -5,21 +5,22 @@ import { spanByKind, useInMemoryTracing } from '@/lib/tracing/testing/in-memory-
 import { configuredModelId, DEFAULT_OPENAI_MODEL, getLanguageModel } from './get-language-model';
 import { OFFLINE_MODEL_ID } from './offline-model';
 import { startFakeOpenAI, type FakeOpenAI, type FakeOpenAIOptions } from './testing/fake-openai-server';
+import { readConfig } from '@/lib/config/read-config';
 
 const tracing = useInMemoryTracing();
 beforeEach(() => tracing.reset());
 
 describe('getLanguageModel', () => {
   it('picks the offline model without a key', () => {
-    const { model, identity } = getLanguageModel({});
+    const { model, identity } = getLanguageModel(readConfig({}));
     expect(model.provider).toBe('offline');
     expect(identity).toEqual({ provider: 'offline', system: 'offline' });
-    expect(configuredModelId({})).toBe(OFFLINE_MODEL_ID);
+    expect(configuredModelId(readConfig({}))).toBe(OFFLINE_MODEL_ID);
   });
 
   it("picks OpenAI's chat-completions API with a key, CHAT_MODEL naming the model", () => {
-    expect(getLanguageModel({ OPENAI_API_KEY: 'sk-test' }).model.modelId).toBe(DEFAULT_OPENAI_MODEL);
-    const { model, identity } = getLanguageModel({ OPENAI_API_KEY: 'sk-test', CHAT_MODEL: 'gpt-x' });
+    expect(getLanguageModel(readConfig({ OPENAI_API_KEY: 'sk-test' })).model.modelId).toBe(DEFAULT_OPENAI_MODEL);
+    const { model, identity } = getLanguageModel(readConfig({ OPENAI_API_KEY: 'sk-test', CHAT_MODEL: 'gpt-x' }));
     expect(model.modelId).toBe('gpt-x');
     expect(model.provider).toBe('openai.chat');
     expect(identity).toEqual({
@@ -39,18 +40,18 @@ describe('getLanguageModel', () => {
     [{ CHAT_PROVIDER: 'openai-compatible', OPENAI_COMPATIBLE_BASE_URL: 'http://localhost:11434/v1', CHAT_MODEL: 'llama3.2' }, 'openai-compatible.chat', 'llama3.2', 'http://localhost:11434/v1/chat/completions'],
     [{ ANTHROPIC_API_KEY: 'k' }, 'anthropic.messages', 'claude-haiku-4-5', 'https://api.anthropic.com/v1/messages'],
   ])('CHAT_PROVIDER %o selects %s', (env, provider, modelId, url) => {
-    const { model, identity } = getLanguageModel(env);
+    const { model, identity } = getLanguageModel(readConfig(env));
     expect(model.provider).toBe(provider);
     expect(model.modelId).toBe(modelId);
-    expect(configuredModelId(env)).toBe(modelId);
+    expect(configuredModelId(readConfig(env))).toBe(modelId);
     expect(identity.endpoint?.stream.full).toBe(url);
   });
 
   it('refuses a misconfiguration with a 500 that names the variable, not its value', () => {
-    expect(() => getLanguageModel({ CHAT_PROVIDER: 'anthropic' })).toThrow(/CHAT_PROVIDER=anthropic needs ANTHROPIC_API_KEY/);
-    expect(() => configuredModelId({ CHAT_PROVIDER: 'antropic' })).toThrow(/CHAT_PROVIDER must be one of openai, anthropic, google, openai-compatible, offline/);
+    expect(() => getLanguageModel(readConfig({ CHAT_PROVIDER: 'anthropic' }))).toThrow(/CHAT_PROVIDER=anthropic needs ANTHROPIC_API_KEY/);
+    expect(() => configuredModelId(readConfig({ CHAT_PROVIDER: 'antropic' }))).toThrow(/CHAT_PROVIDER must be one of openai, anthropic, google, openai-compatible, offline/);
     try {
-      getLanguageModel({ CHAT_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-secret', OPENAI_BASE_URL: 'ftp://x' });
+      getLanguageModel(readConfig({ CHAT_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-secret', OPENAI_BASE_URL: 'ftp://x' }));
       expect.unreachable();
     } catch (error) {
       expect(error).toMatchObject({ status: 500, code: 'provider_misconfigured' });

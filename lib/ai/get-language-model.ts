@@ -5,11 +5,12 @@ import { openAICompatibleModel } from './providers/openai-compatible-model';
 import { openAIModel } from './providers/openai-model';
 import { DEFAULT_MODELS, resolveProviderSettings, type ProviderSettings } from './providers/provider-settings';
 import type { SelectedModel } from './providers/selected-model';
+import { appConfig, type AppConfig } from '@/lib/config/app-config';
 
 export type { SelectedModel } from './providers/selected-model';
 export const DEFAULT_OPENAI_MODEL = DEFAULT_MODELS.openai;
 
-type Env = Readonly<Record<string, string | undefined>>;
+type Settings = Pick<AppConfig, 'provider'>;
 
 /**
  * The one place that picks the model, from `CHAT_PROVIDER` and the provider's usual variables
@@ -18,8 +19,8 @@ type Env = Readonly<Record<string, string | undefined>>;
  * which needs no network. Every remote provider streams its real usage; `CHAT_MODEL` names the model.
  * A misconfiguration throws a `ProviderConfigurationError` (HTTP 500 naming the variable).
  */
-export function getLanguageModel(env: Env = process.env): SelectedModel {
-  const settings = resolveProviderSettings(env);
+export function getLanguageModel(config: Settings = appConfig()): SelectedModel {
+  const settings = resolveProviderSettings(config.provider);
   switch (settings.kind) {
     case 'openai':
       return openAIModel(settings);
@@ -36,8 +37,8 @@ export function getLanguageModel(env: Env = process.env): SelectedModel {
 }
 
 /** The id of the one model this server serves (what a request's optional `model` field must name). */
-export function configuredModelId(env: Env = process.env): string {
-  return modelIdOf(resolveProviderSettings(env));
+export function configuredModelId(config: Settings = appConfig()): string {
+  return modelIdOf(resolveProviderSettings(config.provider));
 }
 
 function modelIdOf(settings: ProviderSettings): string {

@@ -20,13 +20,14 @@ import {
   type OfflineDirective,
 } from './offline-directives';
 import { FOLLOW_UPS_REQUEST } from '@/lib/ai/follow-ups-prompt';
+import { appConfig } from '@/lib/config/app-config';
 import { composeFollowUps } from './offline-answer';
 import { answerFromToolResults, planToolCall, toolResultsSinceLastUser, type PlannedToolCall } from './offline-tool-calls';
 import { streamAnswer, usage } from './offline-stream';
 import { messageText } from './token-count';
 
 export const OFFLINE_MODEL_ID = 'offline-echo-1';
-export const DEFAULT_OFFLINE_DELAY_MS = 25;
+export { DEFAULT_OFFLINE_DELAY_MS } from '@/lib/config/config-defaults';
 
 export interface OfflineModelOptions {
   /** Pause between words; default `OFFLINE_MODEL_DELAY_MS` or 25 ms. 0 streams without waiting. */
@@ -36,7 +37,7 @@ export interface OfflineModelOptions {
 
 export function createOfflineModel(options: OfflineModelOptions = {}): LanguageModelV4 {
   const modelId = options.modelId ?? OFFLINE_MODEL_ID;
-  const baseDelay = options.delayMs ?? delayFromEnv();
+  const baseDelay = options.delayMs ?? appConfig().chat.offlineDelayMs;
   return {
     specificationVersion: 'v4',
     provider: 'offline',
@@ -150,10 +151,4 @@ function simulatedFailure(): APICallError {
     statusCode: 500,
     isRetryable: false,
   });
-}
-
-function delayFromEnv(): number {
-  const raw = typeof process === 'undefined' ? undefined : process.env.OFFLINE_MODEL_DELAY_MS;
-  const value = Number(raw);
-  return raw !== undefined && raw !== '' && Number.isInteger(value) && value >= 0 ? value : DEFAULT_OFFLINE_DELAY_MS;
 }

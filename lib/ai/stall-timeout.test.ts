@@ -1,6 +1,7 @@
 import type { LanguageModelV4, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { describe, expect, it, vi } from 'vitest';
 import { ModelStallError, stallTimeoutMs, withStallTimeout } from './stall-timeout';
+import { readConfig } from '@/lib/config/read-config';
 
 /** A model that sends `parts` and then stays silent (or never answers at all). */
 function quietModel(parts: LanguageModelV4StreamPart[], answer = true) {
@@ -92,8 +93,8 @@ describe('withStallTimeout', () => {
   });
 
   it('reads CHAT_STALL_TIMEOUT_MS, defaulting to 60 s', () => {
-    expect(stallTimeoutMs({ CHAT_STALL_TIMEOUT_MS: '1500' })).toBe(1500);
-    expect(stallTimeoutMs({ CHAT_STALL_TIMEOUT_MS: 'x' })).toBe(60_000);
-    expect(stallTimeoutMs({})).toBe(60_000);
+    expect(stallTimeoutMs(readConfig({ CHAT_STALL_TIMEOUT_MS: '1500' }))).toBe(1500);
+    expect(stallTimeoutMs(readConfig({ CHAT_STALL_TIMEOUT_MS: 'x' }))).toBe(60_000);
+    expect(stallTimeoutMs(readConfig({}))).toBe(60_000);
   });
 });

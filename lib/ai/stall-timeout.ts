@@ -7,8 +7,9 @@
  */
 import type { LanguageModelV4, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { combineSignals } from '@/lib/http/combine-signals';
+import { appConfig, type AppConfig } from '@/lib/config/app-config';
 
-export const DEFAULT_STALL_TIMEOUT_MS = 60_000;
+export { DEFAULT_STALL_TIMEOUT_MS } from '@/lib/config/config-defaults';
 
 export class ModelStallError extends Error {
   constructor(readonly stallMs: number) {
@@ -17,10 +18,9 @@ export class ModelStallError extends Error {
   }
 }
 
-/** `CHAT_STALL_TIMEOUT_MS` (default 60 s). */
-export function stallTimeoutMs(env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const value = Number(env.CHAT_STALL_TIMEOUT_MS);
-  return env.CHAT_STALL_TIMEOUT_MS && Number.isInteger(value) && value > 0 ? value : DEFAULT_STALL_TIMEOUT_MS;
+/** `CHAT_STALL_TIMEOUT_MS` (default 60 s), read by lib/config. */
+export function stallTimeoutMs(config: Pick<AppConfig, 'chat'> = appConfig()): number {
+  return config.chat.stallTimeoutMs;
 }
 
 export function withStallTimeout(model: LanguageModelV4, stallMs: number): LanguageModelV4 {

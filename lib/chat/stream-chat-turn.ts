@@ -7,6 +7,7 @@
 import { convertToModelMessages, isStepCount, streamText, type ToolSet } from 'ai';
 import type { Context } from '@opentelemetry/api';
 import { getLanguageModel } from '@/lib/ai/get-language-model';
+import { appConfig } from '@/lib/config/app-config';
 import { stallTimeoutMs, withStallTimeout } from '@/lib/ai/stall-timeout';
 import { HttpError } from '@/lib/http/http-error';
 import { SYSTEM_PROMPT, SYSTEM_PROMPT_TEMPLATE } from '@/lib/ai/system-prompt';
@@ -17,9 +18,7 @@ import { MAX_TOOL_STEPS } from '@/lib/ai/tools/chat-tools';
 import type { ChatMessage } from './chat-message';
 import { combineSignals } from '../http/combine-signals';
 
-export const DEFAULT_TURN_TIMEOUT_MS = 120_000;
-/** Retries of a failed model call (429, 5xx) by the AI SDK, with backoff (2 s, 4 s, …). */
-export const DEFAULT_MODEL_MAX_RETRIES = 2;
+export { DEFAULT_MODEL_MAX_RETRIES, DEFAULT_TURN_TIMEOUT_MS } from '@/lib/config/config-defaults';
 
 export interface ChatTurnInput {
   /** Name of the turn span; `chat turn` by default. */
@@ -43,7 +42,8 @@ export interface ChatTurnInput {
 
 export async function streamChatTurn(input: ChatTurnInput) {
   const modelMessages = await toModelMessages(input.messages);
-  const { model, identity } = getLanguageModel();
+  const config = appConfig();
+  const { model, identity } = getLanguageModel(config);
   const turn: ChatTurn = startChatTurn({
     name: input.name,
     input: lastUserText(input.messages),
@@ -56,7 +56,7 @@ export async function streamChatTurn(input: ChatTurnInput) {
   });
   // Not AbortSignal.timeout: its timer would keep the whole turn reachable for the full deadline
   // (120 s) after the turn ended — under load, that is every recent turn in memory.
-  const timeoutMs = input.timeoutMs ?? turnTimeoutMs();
+  const timeoutMs = input.timeoutMs ?? config.chat.turnTimeoutMs;
   const deadline = new AbortController();
   const timer = setTimeout(
     () => deadline.abort(new DOMException(`The turn exceeded its ${timeoutMs} ms deadline.`, 'TimeoutError')),
@@ -79,8 +79,9 @@ export async function streamChatTurn(input: ChatTurnInput) {
 
   const result = turn.run(() =>
     streamText({
-      model: turn.traceModel(withStallTimeout(model, stallTimeoutMs()), identity, { promptTemplates: [SYSTEM_PROMPT_TEMPLATE] }),
-      maxRetries: modelMaxRetries(),
+      model: turn.traceModel(withStallTimeout(model, stallTimeoutMs(config)), identity, { promptTemplates: [SYSTEM_PROMPT_TEMPLATE] }),
+      // CHAT_MODEL_MAX_RETRIES (default 2; 0 turns retries off). Each attempt is its own LLM span.
+      maxRetries: config.chat.modelMaxRetries,
       instructions: input.instructions ?? SYSTEM_PROMPT,
       messages: modelMessages,
       ...(input.tools ? { tools: turn.traceTools(input.tools), stopWhen: isStepCount(MAX_TOOL_STEPS) } : {}),
@@ -112,16 +113,4 @@ async function toModelMessages(messages: ChatMessage[]) {
     const detail = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : 'unsupported content';
     throw new HttpError(400, 'invalid_messages', `The messages cannot be sent to the model: ${detail}`);
   }
-}
-
-/** `CHAT_MODEL_MAX_RETRIES` (default 2; `0` turns retries off). Each attempt is its own LLM span. */
-function modelMaxRetries(): number {
-  const raw = process.env.CHAT_MODEL_MAX_RETRIES;
-  const value = Number(raw);
-  return raw && Number.isInteger(value) && value >= 0 ? value : DEFAULT_MODEL_MAX_RETRIES;
-}
-
-function turnTimeoutMs(): number {
-  const value = Number(process.env.CHAT_TURN_TIMEOUT_MS);
-  return Number.isInteger(value) && value > 0 ? value : DEFAULT_TURN_TIMEOUT_MS;
 }

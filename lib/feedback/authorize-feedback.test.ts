@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpError } from '@/lib/http/http-error';
 import { authorizeFeedback, issueFeedbackToken } from './authorize-feedback';
 import { resetFeedbackSigningKey } from './feedback-token';
+import { readConfig } from '@/lib/config/read-config';
 
 const env = { FEEDBACK_SIGNING_KEY: 'authorize-feedback-test-key-0123456789' };
 const answer = { traceId: '1'.repeat(32), spanId: '2'.repeat(16) };
@@ -13,14 +14,14 @@ afterAll(() => resetFeedbackSigningKey());
 
 describe('authorizeFeedback (the check every feedback-like route shares)', () => {
   it("resolves for the answer's own browser and token", async () => {
-    const token = await issueFeedbackToken({ ...answer, userId: USER }, env);
-    await expect(authorizeFeedback(requestAs(`x=1; tc_uid=${USER}`), { ...answer, token }, env)).resolves.toBeUndefined();
+    const token = await issueFeedbackToken({ ...answer, userId: USER }, readConfig(env));
+    await expect(authorizeFeedback(requestAs(`x=1; tc_uid=${USER}`), { ...answer, token }, readConfig(env))).resolves.toBeUndefined();
   });
 
   it('throws HttpError 403 feedback_forbidden otherwise, saying why', async () => {
-    const token = await issueFeedbackToken({ ...answer, userId: USER }, env);
+    const token = await issueFeedbackToken({ ...answer, userId: USER }, readConfig(env));
     const refused = async (request: Request, target: Parameters<typeof authorizeFeedback>[1], nowMs?: number) => {
-      const error = await authorizeFeedback(request, target, env, nowMs).then(() => undefined, (e: unknown) => e);
+      const error = await authorizeFeedback(request, target, readConfig(env), nowMs).then(() => undefined, (e: unknown) => e);
       expect(error).toBeInstanceOf(HttpError);
       expect(error).toMatchObject({ status: 403, code: 'feedback_forbidden' });
       return (error as HttpError).message;

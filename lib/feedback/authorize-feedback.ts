@@ -8,6 +8,8 @@
  */
 import { HttpError } from '@/lib/http/http-error';
 import { isAnonymousUserId, readCookie, USER_COOKIE } from '@/lib/http/anonymous-user';
+import type { AppConfig } from '@/lib/config/config-types';
+import { appConfig } from '@/lib/config/app-config';
 import { feedbackSigningKey, signFeedbackToken, verifyFeedbackToken, type FeedbackClaims } from './feedback-token';
 
 export interface FeedbackTarget {
@@ -17,8 +19,6 @@ export interface FeedbackTarget {
   token?: string;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 const REASONS = {
   missing: 'This request carries no feedback token: only the browser that received an answer can rate it.',
   malformed: 'The feedback token is malformed.',
@@ -27,15 +27,15 @@ const REASONS = {
 } as const;
 
 /** Resolves when `request` may act on the answer `target` names; throws `HttpError(403)` otherwise. */
-export async function authorizeFeedback(request: Request, target: FeedbackTarget, env: Env = process.env, nowMs = Date.now()): Promise<void> {
+export async function authorizeFeedback(request: Request, target: FeedbackTarget, config: Pick<AppConfig, 'feedback'> = appConfig(), nowMs = Date.now()): Promise<void> {
   const userId = readCookie(request.headers.get('cookie'), USER_COOKIE);
   const check = isAnonymousUserId(userId)
-    ? await verifyFeedbackToken(target.token, { traceId: target.traceId, spanId: target.spanId, userId }, await feedbackSigningKey(env), nowMs)
+    ? await verifyFeedbackToken(target.token, { traceId: target.traceId, spanId: target.spanId, userId }, await feedbackSigningKey(config), nowMs)
     : ({ ok: false, reason: target.token ? 'invalid' : 'missing' } as const);
   if (!check.ok) throw new HttpError(403, 'feedback_forbidden', REASONS[check.reason]);
 }
 
 /** The token to hand out with an answer (its turn's trace and span, for this anonymous user). */
-export async function issueFeedbackToken(claims: FeedbackClaims, env: Env = process.env): Promise<string> {
-  return signFeedbackToken(claims, await feedbackSigningKey(env));
+export async function issueFeedbackToken(claims: FeedbackClaims, config: Pick<AppConfig, 'feedback'> = appConfig()): Promise<string> {
+  return signFeedbackToken(claims, await feedbackSigningKey(config));
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureFeedbackSigningKey, feedbackSigningKey, resetFeedbackSigningKey, signFeedbackToken, verifyFeedbackToken } from './feedback-token';
+import { readConfig } from '@/lib/config/read-config';
 
 const claims = { traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), userId: '6f1c2a4e-0d6b-4d7e-9b1a-2c3d4e5f6a7b' };
 const env = { FEEDBACK_SIGNING_KEY: 'k'.repeat(40) };
@@ -8,7 +9,7 @@ afterEach(() => resetFeedbackSigningKey());
 
 describe('feedback tokens', () => {
   it('verify for the claims they were issued for, until they expire', async () => {
-    const key = await feedbackSigningKey(env);
+    const key = await feedbackSigningKey(readConfig(env));
     const token = await signFeedbackToken(claims, key, 1_000_000, 60);
     expect(token).toMatch(/^v1\.\d+\.[A-Za-z0-9_-]{43}$/);
     expect(await verifyFeedbackToken(token, claims, key, 1_000_000)).toEqual({ ok: true });
@@ -16,7 +17,7 @@ describe('feedback tokens', () => {
   });
 
   it('refuse another user, another span, another trace, a forged expiry and a missing or malformed token', async () => {
-    const key = await feedbackSigningKey(env);
+    const key = await feedbackSigningKey(readConfig(env));
     const token = await signFeedbackToken(claims, key);
     const other = (change: Partial<typeof claims>) => verifyFeedbackToken(token, { ...claims, ...change }, key);
     expect(await other({ userId: '00000000-0000-4000-8000-000000000000' })).toEqual({ ok: false, reason: 'invalid' });
@@ -29,12 +30,12 @@ describe('feedback tokens', () => {
   });
 
   it('verify across instances that share FEEDBACK_SIGNING_KEY, not with a different key', async () => {
-    const issuer = await feedbackSigningKey(env);
+    const issuer = await feedbackSigningKey(readConfig(env));
     const token = await signFeedbackToken(claims, issuer);
     resetFeedbackSigningKey();
-    expect(await verifyFeedbackToken(token, claims, await feedbackSigningKey(env))).toEqual({ ok: true });
+    expect(await verifyFeedbackToken(token, claims, await feedbackSigningKey(readConfig(env)))).toEqual({ ok: true });
     resetFeedbackSigningKey();
-    expect(await verifyFeedbackToken(token, claims, await feedbackSigningKey({ FEEDBACK_SIGNING_KEY: 'z'.repeat(40) }))).toEqual({ ok: false, reason: 'invalid' });
+    expect(await verifyFeedbackToken(token, claims, await feedbackSigningKey(readConfig({ FEEDBACK_SIGNING_KEY: 'z'.repeat(40) })))).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('get one random key per process at start-up when none is configured, kept in the environment', () => {

@@ -9,8 +9,13 @@
  * of a serverless deployment accepts the tokens of the others. Without it a random key is generated
  * once per process (logged once): tokens then only verify on the instance that issued them.
  */
+import type { AppConfig } from '@/lib/config/config-types';
+import { appConfig } from '@/lib/config/app-config';
+import { MIN_SIGNING_KEY_LENGTH } from '@/lib/config/config-defaults';
+import { readSecret } from '@/lib/config/env-rules';
+
+export { MIN_SIGNING_KEY_LENGTH };
 export const FEEDBACK_TOKEN_TTL_S = 7 * 24 * 60 * 60;
-export const MIN_SIGNING_KEY_LENGTH = 32;
 
 export interface FeedbackClaims {
   traceId: string;
@@ -18,31 +23,25 @@ export interface FeedbackClaims {
   userId: string;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 const KEY = Symbol.for('traced-chat.feedback-signing-key');
 type Holder = { [KEY]?: Promise<CryptoKey> };
 
 /**
  * Called once at start-up on the Node runtime (`instrumentation.ts`): without a usable
  * `FEEDBACK_SIGNING_KEY`, a random one is put in this process's environment, so that Next's edge
- * sandbox (which copies `process.env` when it starts) signs with the same key as the Node routes:
+ * sandbox (which copies the environment when it starts) signs with the same key as the Node routes:
  * an answer from `/api/chat/edge` can then be rated through `/api/feedback`.
  */
 export function ensureFeedbackSigningKey(env: Record<string, string | undefined>): void {
-  const configured = env.FEEDBACK_SIGNING_KEY?.trim();
-  if (configured && configured.length >= MIN_SIGNING_KEY_LENGTH) return;
-  console.warn(
-    configured
-      ? `[feedback] FEEDBACK_SIGNING_KEY is shorter than ${MIN_SIGNING_KEY_LENGTH} characters; ignored, using a random per-process key.`
-      : '[feedback] FEEDBACK_SIGNING_KEY is not set: using a random per-process key. Feedback tokens then verify only on the instance that issued them (set the variable when running several instances or serverless).',
-  );
+  const configured = readSecret(env, 'FEEDBACK_SIGNING_KEY', { minLength: MIN_SIGNING_KEY_LENGTH });
+  if (configured.value) return;
+  warnRandomKey(configured.problem !== undefined);
   env.FEEDBACK_SIGNING_KEY = Array.from(crypto.getRandomValues(new Uint8Array(32)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** The process's signing key (imported once). */
-export function feedbackSigningKey(env: Env = process.env): Promise<CryptoKey> {
-  return ((globalThis as Holder)[KEY] ??= importKey(env));
+/** The process's signing key (imported once; `FEEDBACK_SIGNING_KEY`, read by lib/config). */
+export function feedbackSigningKey(config: Pick<AppConfig, 'feedback'> = appConfig()): Promise<CryptoKey> {
+  return ((globalThis as Holder)[KEY] ??= importKey(config.feedback.signingKey));
 }
 
 /** Forgets the cached key (tests that change the environment). */
@@ -50,17 +49,25 @@ export function resetFeedbackSigningKey(): void {
   delete (globalThis as Holder)[KEY];
 }
 
-async function importKey(env: Env): Promise<CryptoKey> {
-  const configured = env.FEEDBACK_SIGNING_KEY?.trim();
+/**
+ * A short key is named by lib/config's start-up warning; here, only what a random key means. (On
+ * next start, instrumentation.ts has already put a random key in the environment, so this is for
+ * hosts without instrumentation.)
+ */
+function warnRandomKey(tooShort: boolean): void {
+  console.warn(
+    tooShort
+      ? `[feedback] FEEDBACK_SIGNING_KEY is shorter than ${MIN_SIGNING_KEY_LENGTH} characters; ignored, using a random per-process key.`
+      : '[feedback] FEEDBACK_SIGNING_KEY is not set: using a random per-process key. Feedback tokens then verify only on the instance that issued them (set the variable when running several instances or serverless).',
+  );
+}
+
+async function importKey(signingKey: string | undefined): Promise<CryptoKey> {
   let material: Uint8Array;
-  if (configured && configured.length >= MIN_SIGNING_KEY_LENGTH) {
-    material = new TextEncoder().encode(configured);
+  if (signingKey) {
+    material = new TextEncoder().encode(signingKey);
   } else {
-    console.warn(
-      configured
-        ? `[feedback] FEEDBACK_SIGNING_KEY is shorter than ${MIN_SIGNING_KEY_LENGTH} characters; ignored, using a random per-process key.`
-        : '[feedback] FEEDBACK_SIGNING_KEY is not set: using a random per-process key. Feedback tokens then verify only on the instance that issued them (set the variable when running several instances or serverless).',
-    );
+    warnRandomKey(false);
     material = crypto.getRandomValues(new Uint8Array(32));
   }
   return crypto.subtle.importKey('raw', material as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);

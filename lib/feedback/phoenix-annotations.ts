@@ -4,7 +4,8 @@
  * label, a score and an optional comment. Needs `PHOENIX_COLLECTOR_ENDPOINT`; the API key stays on
  * the server.
  */
-import { parseHeaderList, type Env } from '@/lib/tracing/export/export-target';
+import type { PhoenixConfig } from '@/lib/config/config-types';
+import { phoenixBaseUrl, phoenixHeaders } from '@/lib/tracing/export/export-target';
 
 export const FEEDBACK_ANNOTATION_NAME = 'user_feedback';
 
@@ -13,19 +14,10 @@ export interface AnnotationTarget {
   headers: Record<string, string>;
 }
 
-export function annotationTarget(env: Env): AnnotationTarget | undefined {
-  const endpoint = env.PHOENIX_COLLECTOR_ENDPOINT?.trim();
-  if (!endpoint) return undefined;
-  const base = endpoint.replace(/\/+$/, '').replace(/\/v1\/traces$/, '');
-  const apiKey = env.PHOENIX_API_KEY?.trim();
-  return {
-    url: `${base}/v1/span_annotations?sync=true`,
-    headers: {
-      ...parseHeaderList(env.PHOENIX_CLIENT_HEADERS),
-      ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
-      'content-type': 'application/json',
-    },
-  };
+export function annotationTarget(phoenix: PhoenixConfig): AnnotationTarget | undefined {
+  const base = phoenixBaseUrl(phoenix);
+  if (!base) return undefined;
+  return { url: `${base}/v1/span_annotations?sync=true`, headers: { ...phoenixHeaders(phoenix), 'content-type': 'application/json' } };
 }
 
 export interface Feedback {

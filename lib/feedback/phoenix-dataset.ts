@@ -3,11 +3,11 @@
  * `PHOENIX_API_KEY`), dataset `PHOENIX_FEEDBACK_DATASET` (default `traced-chat-thumbs-down`), spans
  * read from project `PHOENIX_PROJECT_NAME`. Web APIs only (Node and edge).
  */
-import { parseHeaderList, resolveProjectName, type Env } from '@/lib/tracing/export/export-target';
+import type { PhoenixConfig } from '@/lib/config/config-types';
+import { phoenixBaseUrl, phoenixHeaders } from '@/lib/tracing/export/export-target';
 import type { PhoenixSpan } from './dataset-example';
 
-export const DEFAULT_FEEDBACK_DATASET = 'traced-chat-thumbs-down';
-const DATASET_NAME = /^[\p{L}\p{N} _.:-]{1,200}$/u;
+export { DEFAULT_FEEDBACK_DATASET } from '@/lib/config/config-defaults';
 
 export interface PhoenixDatasetTarget {
   base: string;
@@ -16,17 +16,11 @@ export interface PhoenixDatasetTarget {
   dataset: string;
 }
 
-export function phoenixDatasetTarget(env: Env): PhoenixDatasetTarget | undefined {
-  const endpoint = env.PHOENIX_COLLECTOR_ENDPOINT?.trim();
-  if (!endpoint) return undefined;
-  const apiKey = env.PHOENIX_API_KEY?.trim();
-  const configured = env.PHOENIX_FEEDBACK_DATASET?.trim();
-  return {
-    base: endpoint.replace(/\/+$/, '').replace(/\/v1\/traces$/, ''),
-    headers: { ...parseHeaderList(env.PHOENIX_CLIENT_HEADERS), ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
-    project: resolveProjectName(env),
-    dataset: configured && DATASET_NAME.test(configured) ? configured : DEFAULT_FEEDBACK_DATASET,
-  };
+export function phoenixDatasetTarget(phoenix: PhoenixConfig): PhoenixDatasetTarget | undefined {
+  const base = phoenixBaseUrl(phoenix);
+  if (!base) return undefined;
+  // PHOENIX_FEEDBACK_DATASET is checked against Phoenix's name rule by lib/config (invalid: the default).
+  return { base, headers: phoenixHeaders(phoenix), project: phoenix.projectName, dataset: phoenix.feedbackDataset };
 }
 
 /** A failed Phoenix call: `message` is safe for the client; `detail` (Phoenix's own answer) is for the server log only. */

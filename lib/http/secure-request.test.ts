@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { isSecureRequest, trustsProxy } from './secure-request';
+import { readConfig } from '@/lib/config/read-config';
 
 const headers = (proto?: string) => new Headers(proto === undefined ? {} : { 'x-forwarded-proto': proto });
 
 describe('isSecureRequest', () => {
   it('ignores X-Forwarded-Proto unless TRUST_PROXY says a proxy sets it', () => {
-    expect(isSecureRequest(headers('https'), {})).toBe(false);
-    expect(isSecureRequest(headers('https'), { TRUST_PROXY: '0' })).toBe(false);
-    expect(isSecureRequest(headers(), { __NEXT_EXPERIMENTAL_HTTPS: '1' })).toBe(true);
+    expect(isSecureRequest(headers('https'), readConfig({}))).toBe(false);
+    expect(isSecureRequest(headers('https'), readConfig({ TRUST_PROXY: '0' }))).toBe(false);
+    expect(isSecureRequest(headers(), readConfig({ __NEXT_EXPERIMENTAL_HTTPS: '1' }))).toBe(true);
   });
 
   it('with TRUST_PROXY=1 follows the proxy (the last value), also on Vercel by default', () => {
-    expect(isSecureRequest(headers('https'), { TRUST_PROXY: '1' })).toBe(true);
-    expect(isSecureRequest(headers('http'), { TRUST_PROXY: 'true' })).toBe(false);
-    expect(isSecureRequest(headers('https, http'), { TRUST_PROXY: '1' })).toBe(false);
-    expect(isSecureRequest(headers('http, https'), { TRUST_PROXY: '1' })).toBe(true);
-    expect(isSecureRequest(headers(), { TRUST_PROXY: '1' })).toBe(false);
-    expect(trustsProxy({ VERCEL: '1' })).toBe(true);
-    expect(trustsProxy({ VERCEL: '1', TRUST_PROXY: '0' })).toBe(false);
+    expect(isSecureRequest(headers('https'), readConfig({ TRUST_PROXY: '1' }))).toBe(true);
+    expect(isSecureRequest(headers('http'), readConfig({ TRUST_PROXY: 'true' }))).toBe(false);
+    expect(isSecureRequest(headers('https, http'), readConfig({ TRUST_PROXY: '1' }))).toBe(false);
+    expect(isSecureRequest(headers('http, https'), readConfig({ TRUST_PROXY: '1' }))).toBe(true);
+    expect(isSecureRequest(headers(), readConfig({ TRUST_PROXY: '1' }))).toBe(false);
+    expect(trustsProxy(readConfig({ VERCEL: '1' }))).toBe(true);
+    expect(trustsProxy(readConfig({ VERCEL: '1', TRUST_PROXY: '0' }))).toBe(false);
   });
 });

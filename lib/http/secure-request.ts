@@ -5,23 +5,23 @@
  * says a proxy is in front and overwrites it: `TRUST_PROXY=1` (on by default on Vercel, whose edge
  * always sets it). Without that, only `next dev --experimental-https` (TLS in Next itself) is HTTPS.
  */
-type Env = Readonly<Record<string, string | undefined>>;
+import type { AppConfig } from '@/lib/config/config-types';
+import { appConfig } from '@/lib/config/app-config';
 
 interface HeaderReader {
   get(name: string): string | null;
 }
 
-export function trustsProxy(env: Env = process.env): boolean {
-  const setting = env.TRUST_PROXY?.trim().toLowerCase();
-  if (setting) return ['1', 'true', 'yes', 'on'].includes(setting);
-  return env.VERCEL === '1';
+/** `TRUST_PROXY` (a boolean; default on where `VERCEL=1`), resolved by lib/config. */
+export function trustsProxy(config: Pick<AppConfig, 'http'> = appConfig()): boolean {
+  return config.http.trustProxy;
 }
 
-export function isSecureRequest(headers: HeaderReader, env: Env = process.env): boolean {
-  if (trustsProxy(env)) {
+export function isSecureRequest(headers: HeaderReader, config: Pick<AppConfig, 'http'> = appConfig()): boolean {
+  if (trustsProxy(config)) {
     // The proxy closest to us appends last; a client-sent value comes first.
     const proto = headers.get('x-forwarded-proto')?.split(',').at(-1)?.trim().toLowerCase();
     return proto === 'https';
   }
-  return env.__NEXT_EXPERIMENTAL_HTTPS === '1';
+  return config.http.experimentalHttps;
 }

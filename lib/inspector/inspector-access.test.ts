@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideInspectorAccess, inspectorPolicy, isLoopbackAddress, isLoopbackHost, type AccessRequest } from './inspector-access';
 import { listeningAddresses } from './listen-addresses';
+import { readConfig } from '@/lib/config/read-config';
 
 const TOKEN = 'a-long-enough-token-123';
 const request = (overrides: Partial<AccessRequest> = {}): AccessRequest => ({
@@ -18,19 +19,19 @@ const request = (overrides: Partial<AccessRequest> = {}): AccessRequest => ({
 
 describe('inspectorPolicy', () => {
   it('is local under next dev and off in production unless enabled', () => {
-    expect(inspectorPolicy({ NODE_ENV: 'development' })).toEqual({ mode: 'local' });
-    expect(inspectorPolicy({ NODE_ENV: 'production' })).toEqual({ mode: 'off' });
-    expect(inspectorPolicy({})).toEqual({ mode: 'off' });
-    expect(inspectorPolicy({ NODE_ENV: 'development', TRACE_INSPECTOR: '0' })).toEqual({ mode: 'off' });
-    expect(inspectorPolicy({ NODE_ENV: 'production', TRACE_INSPECTOR: 'local' })).toEqual({ mode: 'local' });
+    expect(inspectorPolicy(readConfig({ NODE_ENV: 'development' }))).toEqual({ mode: 'local' });
+    expect(inspectorPolicy(readConfig({ NODE_ENV: 'production' }))).toEqual({ mode: 'off' });
+    expect(inspectorPolicy(readConfig({}))).toEqual({ mode: 'off' });
+    expect(inspectorPolicy(readConfig({ NODE_ENV: 'development', TRACE_INSPECTOR: '0' }))).toEqual({ mode: 'off' });
+    expect(inspectorPolicy(readConfig({ NODE_ENV: 'production', TRACE_INSPECTOR: 'local' }))).toEqual({ mode: 'local' });
   });
 
   it('TRACE_INSPECTOR=1 requires a token of 16+ characters, else stays off and says why', () => {
-    expect(inspectorPolicy({ NODE_ENV: 'production', TRACE_INSPECTOR: '1', TRACE_INSPECTOR_TOKEN: TOKEN })).toEqual({ mode: 'token', token: TOKEN });
-    expect(inspectorPolicy({ TRACE_INSPECTOR: 'true', TRACE_INSPECTOR_TOKEN: TOKEN }).mode).toBe('token');
-    expect(inspectorPolicy({ TRACE_INSPECTOR: '1' })).toMatchObject({ mode: 'off', problem: expect.stringMatching(/TRACE_INSPECTOR_TOKEN/) });
-    expect(inspectorPolicy({ TRACE_INSPECTOR: '1', TRACE_INSPECTOR_TOKEN: 'short' }).mode).toBe('off');
-    expect(inspectorPolicy({ TRACE_INSPECTOR: 'maybe' })).toMatchObject({ mode: 'off', problem: expect.stringMatching(/maybe/) });
+    expect(inspectorPolicy(readConfig({ NODE_ENV: 'production', TRACE_INSPECTOR: '1', TRACE_INSPECTOR_TOKEN: TOKEN }))).toEqual({ mode: 'token', token: TOKEN });
+    expect(inspectorPolicy(readConfig({ TRACE_INSPECTOR: 'true', TRACE_INSPECTOR_TOKEN: TOKEN })).mode).toBe('token');
+    expect(inspectorPolicy(readConfig({ TRACE_INSPECTOR: '1' }))).toMatchObject({ mode: 'off', problem: expect.stringMatching(/TRACE_INSPECTOR_TOKEN/) });
+    expect(inspectorPolicy(readConfig({ TRACE_INSPECTOR: '1', TRACE_INSPECTOR_TOKEN: 'short' })).mode).toBe('off');
+    expect(inspectorPolicy(readConfig({ TRACE_INSPECTOR: 'maybe' }))).toMatchObject({ mode: 'off', problem: expect.stringMatching(/maybe/) });
   });
 });
 

@@ -17,6 +17,9 @@
  *   proxy that forwards other machines' requests without saying so is the one case it cannot see —
  *   use the token there.
  */
+import type { AppConfig } from '@/lib/config/config-types';
+import { MIN_INSPECTOR_TOKEN_LENGTH } from '@/lib/config/config-defaults';
+
 export type InspectorMode = 'off' | 'token' | 'local';
 
 export interface InspectorPolicy {
@@ -49,23 +52,25 @@ export type AccessDecision =
   | { allow: false; status: 401 | 404; message: string };
 
 export const INSPECTOR_COOKIE = 'trace_inspector_token';
-export const MIN_TOKEN_LENGTH = 16;
+export { MIN_INSPECTOR_TOKEN_LENGTH as MIN_TOKEN_LENGTH } from '@/lib/config/config-defaults';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-export function inspectorPolicy(env: Env): InspectorPolicy {
-  const setting = env.TRACE_INSPECTOR?.trim().toLowerCase() ?? '';
-  if (setting === '') return { mode: env.NODE_ENV === 'development' ? 'local' : 'off' };
-  if (['0', 'false', 'off', 'no'].includes(setting)) return { mode: 'off' };
-  if (setting === 'local') return { mode: 'local' };
-  if (['1', 'true', 'on', 'yes'].includes(setting)) {
-    const token = env.TRACE_INSPECTOR_TOKEN?.trim() ?? '';
-    if (token.length < MIN_TOKEN_LENGTH) {
-      return { mode: 'off', problem: `TRACE_INSPECTOR=1 needs TRACE_INSPECTOR_TOKEN of at least ${MIN_TOKEN_LENGTH} characters` };
-    }
-    return { mode: 'token', token };
+/** From `config.inspector` (TRACE_INSPECTOR, TRACE_INSPECTOR_TOKEN, read by lib/config) and whether this is next dev. */
+export function inspectorPolicy(config: Pick<AppConfig, 'inspector' | 'development'>): InspectorPolicy {
+  const { setting, token } = config.inspector;
+  switch (setting) {
+    case 'default':
+      return { mode: config.development ? 'local' : 'off' };
+    case 'off':
+      return { mode: 'off' };
+    case 'local':
+      return { mode: 'local' };
+    case 'on':
+      // lib/config drops a token shorter than MIN_INSPECTOR_TOKEN_LENGTH (and warns at start-up).
+      if (!token) return { mode: 'off', problem: `TRACE_INSPECTOR=1 needs TRACE_INSPECTOR_TOKEN of at least ${MIN_INSPECTOR_TOKEN_LENGTH} characters` };
+      return { mode: 'token', token };
+    default:
+      return { mode: 'off', problem: `TRACE_INSPECTOR="${config.inspector.invalidSetting ?? ''}" is not one of 0, 1, local` };
   }
-  return { mode: 'off', problem: `TRACE_INSPECTOR="${env.TRACE_INSPECTOR}" is not one of 0, 1, local` };
 }
 
 export function decideInspectorAccess(policy: InspectorPolicy, request: AccessRequest): AccessDecision {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { inspectorSource, localCopyTracesUrl, phoenixTraceUrl, phoenixUiUrl, receiverHeaders, sameUrl, withoutCredentials } from './inspector-source';
+import { inspectorSource, localCopyTarget, phoenixTraceUrl, phoenixUiUrl, receiverHeaders, sameUrl, withoutCredentials } from './inspector-source';
+import { readConfig } from '@/lib/config/read-config';
 
 describe('inspectorSource', () => {
   it('reads the receiver the app exports to (npm run demo, the e2e tests)', () => {
-    const source = inspectorSource({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007/', PHOENIX_COLLECTOR_ENDPOINT: 'http://localhost:6007' });
+    const source = inspectorSource(readConfig({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007/', PHOENIX_COLLECTOR_ENDPOINT: 'http://localhost:6007' }));
     expect(source).toEqual({
       receiverUrl: 'http://127.0.0.1:6007',
       configuredUrl: 'http://127.0.0.1:6007',
@@ -13,24 +14,24 @@ describe('inspectorSource', () => {
   });
 
   it('with Phoenix elsewhere: no local data (it would be stale), the Phoenix UI link instead', () => {
-    const source = inspectorSource({ NODE_ENV: 'development', PHOENIX_COLLECTOR_ENDPOINT: 'https://app.phoenix.arize.com/s/me/' });
+    const source = inspectorSource(readConfig({ NODE_ENV: 'development', PHOENIX_COLLECTOR_ENDPOINT: 'https://app.phoenix.arize.com/s/me/' }));
     expect(source.receiverUrl).toBeUndefined();
     expect(source.configuredUrl).toBe('http://127.0.0.1:6007');
     expect(source.phoenixUrl).toBe('https://app.phoenix.arize.com/s/me');
   });
 
   it('TRACE_LOCAL_COPY=1 reads the local copy and still links to Phoenix (both)', () => {
-    const source = inspectorSource({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', TRACE_LOCAL_COPY: '1', PHOENIX_COLLECTOR_ENDPOINT: 'http://phoenix:6006' });
+    const source = inspectorSource(readConfig({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', TRACE_LOCAL_COPY: '1', PHOENIX_COLLECTOR_ENDPOINT: 'http://phoenix:6006' }));
     expect(source).toMatchObject({ receiverUrl: 'http://127.0.0.1:6007', localCopy: true, phoenixUrl: 'http://phoenix:6006' });
-    expect(localCopyTracesUrl({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', TRACE_LOCAL_COPY: '1', PHOENIX_COLLECTOR_ENDPOINT: 'http://phoenix:6006' })).toBe('http://127.0.0.1:6007/v1/traces');
+    expect(localCopyTarget(readConfig({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', TRACE_LOCAL_COPY: '1', PHOENIX_COLLECTOR_ENDPOINT: 'http://phoenix:6006' }))?.url).toBe('http://127.0.0.1:6007/v1/traces');
     // No copy of spans that already go there, nor without the flag.
-    expect(localCopyTracesUrl({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', TRACE_LOCAL_COPY: '1', PHOENIX_COLLECTOR_ENDPOINT: 'http://127.0.0.1:6007' })).toBeUndefined();
-    expect(localCopyTracesUrl({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', PHOENIX_COLLECTOR_ENDPOINT: 'http://phoenix:6006' })).toBeUndefined();
+    expect(localCopyTarget(readConfig({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', TRACE_LOCAL_COPY: '1', PHOENIX_COLLECTOR_ENDPOINT: 'http://127.0.0.1:6007' }))?.url).toBeUndefined();
+    expect(localCopyTarget(readConfig({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', PHOENIX_COLLECTOR_ENDPOINT: 'http://phoenix:6006' }))?.url).toBeUndefined();
   });
 
   it('no inspector URL in production; OTEL_* targets are not Phoenix', () => {
-    expect(inspectorSource({ NODE_ENV: 'production' })).toEqual({ export: { url: 'http://localhost:6006/v1/traces', source: 'phoenix-default' }, localCopy: false });
-    expect(inspectorSource({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', PHOENIX_COLLECTOR_ENDPOINT: 'http://p' }).phoenixUrl).toBeUndefined();
+    expect(inspectorSource(readConfig({ NODE_ENV: 'production' }))).toEqual({ export: { url: 'http://localhost:6006/v1/traces', source: 'phoenix-default' }, localCopy: false });
+    expect(inspectorSource(readConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', PHOENIX_COLLECTOR_ENDPOINT: 'http://p' })).phoenixUrl).toBeUndefined();
   });
 });
 
@@ -50,7 +51,7 @@ describe('Phoenix links', () => {
 describe('no credentials reach the browser', () => {
   it('the Phoenix link loses userinfo, query and fragment', () => {
     expect(phoenixUiUrl('https://user:s3cret-pass@phoenix.example:8443/base/v1/traces?api_key=abc123#x')).toBe('https://phoenix.example:8443/base');
-    const source = inspectorSource({ PHOENIX_COLLECTOR_ENDPOINT: 'https://me:pw-123456@phoenix.example/?token=abcdef' });
+    const source = inspectorSource(readConfig({ PHOENIX_COLLECTOR_ENDPOINT: 'https://me:pw-123456@phoenix.example/?token=abcdef' }));
     expect(source.phoenixUrl).toBe('https://phoenix.example');
     expect(JSON.stringify(source)).not.toMatch(/pw-123456|abcdef|me:/);
     expect(phoenixUiUrl('ftp://phoenix.example')).toBeUndefined();
@@ -65,9 +66,9 @@ describe('no credentials reach the browser', () => {
 
 describe('receiverHeaders', () => {
   it("sends RECEIVER_API_KEY, else the export's own key when the app exports to that receiver, else nothing", () => {
-    expect(receiverHeaders({ RECEIVER_API_KEY: 'rk-123456', TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007' })).toEqual({ authorization: 'Bearer rk-123456' });
-    expect(receiverHeaders({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', PHOENIX_COLLECTOR_ENDPOINT: 'http://localhost:6007', PHOENIX_API_KEY: 'pk-1' })).toEqual({ authorization: 'Bearer pk-1' });
+    expect(receiverHeaders(readConfig({ RECEIVER_API_KEY: 'rk-123456', TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007' }))).toEqual({ authorization: 'Bearer rk-123456' });
+    expect(receiverHeaders(readConfig({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', PHOENIX_COLLECTOR_ENDPOINT: 'http://localhost:6007', PHOENIX_API_KEY: 'pk-1' }))).toEqual({ authorization: 'Bearer pk-1' });
     // Phoenix elsewhere: its key is not sent to the receiver.
-    expect(receiverHeaders({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', PHOENIX_COLLECTOR_ENDPOINT: 'https://phoenix.example', PHOENIX_API_KEY: 'pk-1' })).toEqual({});
+    expect(receiverHeaders(readConfig({ TRACE_INSPECTOR_URL: 'http://127.0.0.1:6007', PHOENIX_COLLECTOR_ENDPOINT: 'https://phoenix.example', PHOENIX_API_KEY: 'pk-1' }))).toEqual({});
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Where the trace inspector reads spans from, and where the app exports them, from the environment:
+ * Where the trace inspector reads spans from, and where the app exports them, from the configuration
+ * (lib/config; the receiver as the exporter sees it: lib/tracing/export/local-copy.ts):
  * - `TRACE_INSPECTOR_URL`: the local receiver the inspector reads (`npm run demo` sets it to the one
  *   it starts); under `next dev` it defaults to http://127.0.0.1:6007 (`npm run traces`).
  * - The inspector shows that receiver's data only when the app's spans reach it: the export target is
@@ -11,9 +12,11 @@
  * - What reaches a browser carries no credentials: the Phoenix link and the URLs shown lose any
  *   userinfo, query and fragment.
  */
-import { resolveExportTarget, type Env, type ExportTarget } from '@/lib/tracing/export/export-target';
+import type { ExportTarget } from '@/lib/tracing/export/export-target';
+import { inspectorReceiver, type ReceiverSettings } from '@/lib/tracing/export/local-copy';
 
-export const DEFAULT_INSPECTOR_URL = 'http://127.0.0.1:6007';
+export { DEFAULT_INSPECTOR_URL } from '@/lib/config/config-defaults';
+export { localCopyTarget, receiverHeaders, sameUrl } from '@/lib/tracing/export/local-copy';
 
 export interface InspectorSource {
   /** The receiver the inspector reads, when the app's spans reach it. */
@@ -28,12 +31,10 @@ export interface InspectorSource {
   localCopy: boolean;
 }
 
-export function inspectorSource(env: Env): InspectorSource {
-  const configuredUrl = trimSlash(env.TRACE_INSPECTOR_URL?.trim() || (env.NODE_ENV === 'development' ? DEFAULT_INSPECTOR_URL : '')) || undefined;
-  const target = resolveExportTarget(env);
-  const exportsHere = configuredUrl !== undefined && sameUrl(target.url, `${configuredUrl}/v1/traces`);
-  const localCopy = configuredUrl !== undefined && !exportsHere && isTrue(env.TRACE_LOCAL_COPY);
-  const phoenixUrl = target.source === 'phoenix-env' && !exportsHere ? phoenixUiUrl(env.PHOENIX_COLLECTOR_ENDPOINT ?? '') : undefined;
+/** Pure (trace-chip.tsx, a client component, imports this module for `phoenixTraceUrl`): the caller passes `appConfig()`. */
+export function inspectorSource(config: ReceiverSettings): InspectorSource {
+  const { configuredUrl, exportsHere, localCopy, target } = inspectorReceiver(config);
+  const phoenixUrl = target.source === 'phoenix-env' && !exportsHere ? phoenixUiUrl(config.phoenix.collectorEndpoint ?? '') : undefined;
   return {
     ...(exportsHere || localCopy ? { receiverUrl: configuredUrl } : {}),
     ...(configuredUrl ? { configuredUrl: withoutCredentials(configuredUrl) } : {}),
@@ -41,12 +42,6 @@ export function inspectorSource(env: Env): InspectorSource {
     ...(phoenixUrl ? { phoenixUrl } : {}),
     localCopy,
   };
-}
-
-/** Where to send the local copy of the spans, when `TRACE_LOCAL_COPY=1` asks for one. */
-export function localCopyTracesUrl(env: Env): string | undefined {
-  const source = inspectorSource(env);
-  return source.localCopy && source.receiverUrl ? `${source.receiverUrl}/v1/traces` : undefined;
 }
 
 /**
@@ -74,39 +69,11 @@ export function withoutCredentials(url: string): string {
   }
 }
 
-/** The headers the inspector and the local copy send to the receiver: its key, when there is one. */
-export function receiverHeaders(env: Env): Record<string, string> {
-  const key = env.RECEIVER_API_KEY?.trim();
-  if (key) return { authorization: `Bearer ${key}` };
-  const configuredUrl = trimSlash(env.TRACE_INSPECTOR_URL?.trim() || (env.NODE_ENV === 'development' ? DEFAULT_INSPECTOR_URL : ''));
-  const target = resolveExportTarget(env);
-  const authorization = target.headers.authorization;
-  return configuredUrl && authorization && sameUrl(target.url, `${configuredUrl}/v1/traces`) ? { authorization } : {};
-}
-
 /** Phoenix resolves an OpenTelemetry trace id to its project's trace page (Phoenix ≥ 11). */
 export function phoenixTraceUrl(phoenixUrl: string, traceId: string): string {
   return `${phoenixUrl}/redirects/traces/${encodeURIComponent(traceId)}`;
 }
 
-/** Same endpoint, treating localhost and 127.0.0.1 alike. */
-export function sameUrl(a: string, b: string): boolean {
-  const normalize = (url: string) => {
-    try {
-      const parsed = new URL(url);
-      if (parsed.hostname === 'localhost') parsed.hostname = '127.0.0.1';
-      return trimSlash(parsed.href);
-    } catch {
-      return trimSlash(url);
-    }
-  };
-  return normalize(a) === normalize(b);
-}
-
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
-}
-
-function isTrue(value: string | undefined): boolean {
-  return value === '1' || value?.toLowerCase() === 'true';
 }

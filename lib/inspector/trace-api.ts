@@ -4,7 +4,8 @@
  * strings of Unix nanoseconds. Every read carries the receiver's key (receiverHeaders).
  */
 import { redactSecrets } from '@/lib/secrets/redact-secrets';
-import { receiverHeaders } from './inspector-source';
+import { appConfig } from '@/lib/config/app-config';
+import { receiverHeaders } from '@/lib/tracing/export/local-copy';
 // The receiver's own summary type: its JSON has no bigints, so it arrives as it is.
 export type { TraceStatus, TraceSummary } from '@/receiver/api';
 import type { TraceStatus, TraceSummary } from '@/receiver/api';
@@ -69,7 +70,7 @@ export async function getTrace(receiverUrl: string, traceId: string): Promise<In
 export async function getJson(url: string): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, { cache: 'no-store', headers: receiverHeaders(process.env), signal: AbortSignal.timeout(5000) });
+    response = await fetch(url, { cache: 'no-store', headers: receiverHeaders(appConfig()), signal: AbortSignal.timeout(5000) });
   } catch (error) {
     throw new ReceiverUnavailableError(redactSecrets(`cannot reach the trace receiver at ${new URL(url).origin}: ${(error as Error).message}`));
   }

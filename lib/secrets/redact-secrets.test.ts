@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { configuredSecrets, redactedError, redactSecrets } from './redact-secrets';
+import { readConfig } from '@/lib/config/read-config';
 
 describe('redactSecrets', () => {
   const env = { OPENAI_API_KEY: 'my-odd-key-123456', PHOENIX_API_KEY: 'phx-PLANTED-1' };
   it('removes the configured keys, bearer tokens and sk- keys', () => {
-    expect(redactSecrets('Incorrect API key provided: my-odd-key-123456.', env)).toBe('Incorrect API key provided: [REDACTED].');
-    expect(redactSecrets('sent Authorization: Bearer abc.def-ghi', env)).toBe('sent Authorization: Bearer [REDACTED]');
-    expect(redactSecrets('key sk-proj-AbCdEf123456 is wrong', env)).toBe('key [REDACTED] is wrong');
-    expect(redactSecrets('phx-PLANTED-1 leaked', env)).toBe('[REDACTED] leaked');
-    expect(redactSecrets('nothing secret here', env)).toBe('nothing secret here');
+    expect(redactSecrets('Incorrect API key provided: my-odd-key-123456.', readConfig(env))).toBe('Incorrect API key provided: [REDACTED].');
+    expect(redactSecrets('sent Authorization: Bearer abc.def-ghi', readConfig(env))).toBe('sent Authorization: Bearer [REDACTED]');
+    expect(redactSecrets('key sk-proj-AbCdEf123456 is wrong', readConfig(env))).toBe('key [REDACTED] is wrong');
+    expect(redactSecrets('phx-PLANTED-1 leaked', readConfig(env))).toBe('[REDACTED] leaked');
+    expect(redactSecrets('nothing secret here', readConfig(env))).toBe('nothing secret here');
   });
   it('redacts an error message and stack, keeping its name', () => {
     const error = new TypeError('bad key sk-test-PLANTED0001');
@@ -41,7 +42,7 @@ describe('every configured secret is redacted', () => {
 
   it.each(values)('%s', (secret) => {
     const text = `upstream said: bad credentials "${secret}" (also ${encodeURIComponent(secret)}) — retry`;
-    const out = redactSecrets(text, env);
+    const out = redactSecrets(text, readConfig(env));
     expect(out).not.toContain(secret);
     expect(out).not.toContain(encodeURIComponent(secret));
     expect(out).toContain('[REDACTED]');
@@ -49,7 +50,7 @@ describe('every configured secret is redacted', () => {
   });
 
   it('lists them all, longest first, and ignores values too short to be secrets', () => {
-    const secrets = configuredSecrets({ ...env, PHOENIX_CLIENT_HEADERS: 'x-a=1,x-b=abc' });
+    const secrets = configuredSecrets(readConfig({ ...env, PHOENIX_CLIENT_HEADERS: 'x-a=1,x-b=abc' }));
     for (const value of values.filter((v) => v !== 'planted-client-0011')) expect(secrets).toContain(value);
     expect(secrets).not.toContain('1');
     expect(secrets).not.toContain('abc');
@@ -57,7 +58,7 @@ describe('every configured secret is redacted', () => {
   });
 
   it('the header values the exporter sends (Phoenix: Authorization Bearer PHOENIX_API_KEY) and key-shaped strings', () => {
-    expect(redactSecrets('sent Bearer planted-phoenix-0004', { PHOENIX_API_KEY: 'planted-phoenix-0004' })).toBe('sent Bearer [REDACTED]');
-    expect(redactSecrets('key sk-ant-api03-AbCdEf123456 and AIzaSyA1234567890abcdefghijk', {})).toBe('key [REDACTED] and [REDACTED]');
+    expect(redactSecrets('sent Bearer planted-phoenix-0004', readConfig({ PHOENIX_API_KEY: 'planted-phoenix-0004' }))).toBe('sent Bearer [REDACTED]');
+    expect(redactSecrets('key sk-ant-api03-AbCdEf123456 and AIzaSyA1234567890abcdefghijk', readConfig({}))).toBe('key [REDACTED] and [REDACTED]');
   });
 });

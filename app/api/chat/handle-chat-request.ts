@@ -1,4 +1,5 @@
 import { context } from '@opentelemetry/api';
+import { appConfig } from '@/lib/config/app-config';
 import { APP_VERSION } from '@/lib/app/app-version';
 import { chatTools } from '@/lib/ai/tools/chat-tools';
 import { abortOnCancel } from '@/lib/chat/abort-on-cancel';
@@ -23,13 +24,14 @@ import { CHAT_LIMITS } from './schema';
 export async function handleChatRequest(request: Request): Promise<Response> {
   try {
     const chat = parseChatRequest(await readJsonBody(request, CHAT_LIMITS.maxBodyBytes));
-    const served = configuredModelId();
+    const config = appConfig();
+    const served = configuredModelId(config);
     if (chat.model !== undefined && chat.model !== served) {
       throw new HttpError(400, 'unknown_model', `Unknown model ${JSON.stringify(chat.model)}: this server serves "${served}".`);
     }
-    const runtime = process.env.NEXT_RUNTIME === 'edge' ? 'edge' : 'nodejs';
+    const runtime = config.runtime;
     const route = new URL(request.url).pathname;
-    const user = anonymousUser(request.headers.get('cookie'), isSecureRequest(request.headers));
+    const user = anonymousUser(request.headers.get('cookie'), isSecureRequest(request.headers, config));
     const { turn, result, modelId, clientGone } = await streamChatTurn({
       sessionId: chat.id,
       messages: chat.messages as ChatMessage[],
@@ -46,7 +48,7 @@ export async function handleChatRequest(request: Request): Promise<Response> {
     // the turn ends.
     void turn.ended.finally(() => request);
     flushAfterTurn(turn);
-    const feedback = annotationTarget(process.env) !== undefined;
+    const feedback = annotationTarget(config.phoenix) !== undefined;
     const start: ChatMessageMetadata = {
       traceId: turn.traceId,
       spanId: turn.spanId,
@@ -54,7 +56,7 @@ export async function handleChatRequest(request: Request): Promise<Response> {
       runtime,
       feedback,
       // Only this browser (its tc_uid cookie) may rate this answer: /api/feedback checks the token.
-      ...(feedback ? { feedbackToken: await issueFeedbackToken({ traceId: turn.traceId, spanId: turn.spanId, userId: user.userId }) } : {}),
+      ...(feedback ? { feedbackToken: await issueFeedbackToken({ traceId: turn.traceId, spanId: turn.spanId, userId: user.userId }, config) } : {}),
     };
     const response = result.toUIMessageStreamResponse<ChatMessage>({
       headers: { traceresponse: turn.traceResponse, ...(user.setCookie ? { 'set-cookie': user.setCookie } : {}) },

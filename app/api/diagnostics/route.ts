@@ -1,3 +1,4 @@
+import { appConfig } from '@/lib/config/app-config';
 import { errorResponse, HttpError } from '@/lib/http/http-error';
 import { openSpanCount } from '@/lib/tracing/lifecycle/span-lifecycle';
 
@@ -9,7 +10,7 @@ export const dynamic = 'force-dynamic';
  * the process's memory, for leak checks (`?gc=1` first runs a full GC when Node has `--expose-gc`).
  */
 export async function GET(request: Request): Promise<Response> {
-  if (process.env.TRACE_DIAGNOSTICS !== '1') {
+  if (!appConfig().tracing.diagnostics) {
     return errorResponse(new HttpError(404, 'not_found', 'Diagnostics are disabled (set TRACE_DIAGNOSTICS=1).'));
   }
   if (new URL(request.url).searchParams.get('gc') === '1') (globalThis as { gc?: () => void }).gc?.();

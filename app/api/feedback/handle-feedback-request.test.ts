@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueFeedbackToken } from '@/lib/feedback/authorize-feedback';
 import { resetFeedbackSigningKey, signFeedbackToken, feedbackSigningKey } from '@/lib/feedback/feedback-token';
 import { handleFeedbackRequest } from './handle-feedback-request';
+import { readConfig } from '@/lib/config/read-config';
 
 const received: { url?: string; headers: IncomingMessage['headers']; body: unknown }[] = [];
 let status = 200;
@@ -30,7 +31,7 @@ const SIGNING = { FEEDBACK_SIGNING_KEY: 'feedback-signing-key-for-tests-01234567
 let TOKEN = '';
 beforeAll(async () => {
   resetFeedbackSigningKey();
-  TOKEN = await issueFeedbackToken({ traceId: TRACE, spanId: SPAN, userId: USER }, SIGNING);
+  TOKEN = await issueFeedbackToken({ traceId: TRACE, spanId: SPAN, userId: USER }, readConfig(SIGNING));
 });
 afterAll(() => resetFeedbackSigningKey());
 
@@ -42,7 +43,7 @@ const post = (body: Record<string, unknown>, env: Record<string, string>, user: 
       headers: { 'content-type': 'application/json', ...(user ? { cookie: `tc_uid=${user}` } : {}) },
       body: JSON.stringify('token' in body ? body : { ...body, token: TOKEN }),
     }),
-    { ...SIGNING, ...env },
+    readConfig({ ...SIGNING, ...env }),
   );
 
 describe('POST /api/feedback', () => {
@@ -91,7 +92,7 @@ describe('POST /api/feedback', () => {
     const env = { PHOENIX_COLLECTOR_ENDPOINT: phoenix };
     const before = received.length;
     const forgedKey = await crypto.subtle.importKey('raw', new TextEncoder().encode('x'.repeat(40)), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    const key = await feedbackSigningKey(SIGNING);
+    const key = await feedbackSigningKey(readConfig(SIGNING));
     const cases: [string, Record<string, unknown>, string | null][] = [
       ['missing', { traceId: TRACE, spanId: SPAN, rating: 'up', token: undefined }, USER],
       ['malformed', { traceId: TRACE, spanId: SPAN, rating: 'up', token: 'v1.garbage' }, USER],

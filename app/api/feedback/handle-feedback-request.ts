@@ -3,7 +3,7 @@ import { annotationTarget, feedbackAnnotation } from '@/lib/feedback/phoenix-ann
 import { errorResponse, HttpError } from '@/lib/http/http-error';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { validate } from '@/lib/http/validate';
-import type { Env } from '@/lib/tracing/export/export-target';
+import { appConfig, type AppConfig } from '@/lib/config/app-config';
 import { redactSecrets } from '@/lib/secrets/redact-secrets';
 import { feedbackRequestSchema } from './schema';
 
@@ -17,14 +17,14 @@ const PHOENIX_TIMEOUT_MS = 10_000;
  * 502 when Phoenix refuses or cannot be reached — with a generic message: Phoenix's own answer goes
  * to the server log (redacted), never to the client. The API key never leaves the server.
  */
-export async function handleFeedbackRequest(request: Request, env: Env = process.env): Promise<Response> {
+export async function handleFeedbackRequest(request: Request, config: AppConfig = appConfig()): Promise<Response> {
   try {
     const feedback = validate(feedbackRequestSchema, await readJsonBody(request, MAX_BODY_BYTES), 'feedback');
-    const target = annotationTarget(env);
+    const target = annotationTarget(config.phoenix);
     if (!target) {
       throw new HttpError(503, 'feedback_disabled', 'Feedback is not being recorded: no Phoenix is configured (set PHOENIX_COLLECTOR_ENDPOINT).');
     }
-    await authorizeFeedback(request, feedback, env);
+    await authorizeFeedback(request, feedback, config);
     let response: Response;
     try {
       response = await fetch(target.url, {
@@ -34,12 +34,12 @@ export async function handleFeedbackRequest(request: Request, env: Env = process
         signal: AbortSignal.timeout(PHOENIX_TIMEOUT_MS),
       });
     } catch (error) {
-      console.error('[feedback] Phoenix could not be reached:', redactSecrets(error instanceof Error ? error.message : String(error), env));
+      console.error('[feedback] Phoenix could not be reached:', redactSecrets(error instanceof Error ? error.message : String(error), config));
       throw new HttpError(502, 'phoenix_unreachable', 'Feedback could not be recorded: Phoenix could not be reached. Try again later.');
     }
     if (!response.ok) {
       const reason = (await response.text().catch(() => '')).slice(0, 500);
-      console.error(`[feedback] Phoenix refused the annotation (HTTP ${response.status}):`, redactSecrets(reason, env));
+      console.error(`[feedback] Phoenix refused the annotation (HTTP ${response.status}):`, redactSecrets(reason, config));
       throw new HttpError(502, 'phoenix_rejected', `Feedback could not be recorded: Phoenix refused it (HTTP ${response.status}).`);
     }
     const body = (await response.json().catch(() => ({}))) as { data?: { id?: string }[] };

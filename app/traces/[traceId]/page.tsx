@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { appConfig } from '@/lib/config/app-config';
 import { notFound } from 'next/navigation';
 import { inspectorSource, phoenixTraceUrl } from '@/lib/inspector/inspector-source';
 import { requireInspectorAccess } from '@/lib/inspector/require-inspector-access';
@@ -21,7 +22,7 @@ export default async function TracePage({ params, searchParams }: { params: Para
   await requireInspectorAccess();
   const traceId = rawId.toLowerCase();
   if (!/^[0-9a-f]{32}$/.test(traceId)) notFound();
-  const source = inspectorSource(process.env);
+  const source = inspectorSource(appConfig());
   let trace: InspectedTrace | undefined;
   let error: string | undefined;
   if (source.receiverUrl) {

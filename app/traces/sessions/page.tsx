@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { appConfig } from '@/lib/config/app-config';
 import Link from 'next/link';
 import { inspectorSource } from '@/lib/inspector/inspector-source';
 import { requireInspectorAccess } from '@/lib/inspector/require-inspector-access';
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: 'Sessions — Traced Chat', robots: {
 
 export default async function SessionsPage() {
   await requireInspectorAccess();
-  const source = inspectorSource(process.env);
+  const source = inspectorSource(appConfig());
   let sessions: SessionSummary[] = [];
   let error: string | undefined;
   if (source.receiverUrl) {

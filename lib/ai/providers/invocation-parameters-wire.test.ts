@@ -8,6 +8,7 @@ import { startFakeGemini } from '../testing/fake-gemini-server';
 import { startFakeOpenAICompatible } from '../testing/fake-openai-compatible-server';
 import type { FakeSseServer } from '../testing/fake-sse-server';
 import { getLanguageModel } from '../get-language-model';
+import { readConfig } from '@/lib/config/read-config';
 
 const tracing = useInMemoryTracing();
 let fake: FakeSseServer | undefined;
@@ -22,7 +23,7 @@ const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.to
 
 /** Streams one call with `settings` through the traced model and returns its invocation parameters and the body the provider received. */
 async function callWithSettings(env: Record<string, string>): Promise<{ parameters: Record<string, unknown>; body: Record<string, unknown> }> {
-  const { model, identity } = getLanguageModel(env);
+  const { model, identity } = getLanguageModel(readConfig(env));
   const result = streamText({ model: traceLanguageModel(model, identity, ROOT_CONTEXT), prompt: 'Hi', maxRetries: 0, ...settings });
   await result.consumeStream();
   await expect.poll(() => tracing.spans().length).toBe(1);

@@ -1,8 +1,10 @@
 /**
- * Reads which model provider the server talks to from the environment (`CHAT_PROVIDER` and each
- * provider's usual variables). A misconfiguration is a clear 500 before any span or upstream call,
+ * Which model provider the server talks to, from the configuration (`CHAT_PROVIDER` and each
+ * provider's usual variables, read by lib/config). A misconfiguration is a clear 500 before any span or upstream call,
  * naming the variable to fix (never a value, so no key can leak into a response).
  */
+import type { ProviderAccess, ProviderConfig } from '@/lib/config/config-types';
+import { isHttpUrl } from '@/lib/config/env-rules';
 import { HttpError } from '@/lib/http/http-error';
 
 export const CHAT_PROVIDERS = ['openai', 'anthropic', 'google', 'openai-compatible', 'offline'] as const;
@@ -33,7 +35,7 @@ export type ProviderSettings =
       llmProvider?: string;
     };
 
-type Env = Readonly<Record<string, string | undefined>>;
+const ACCESS = { openai: 'openai', anthropic: 'anthropic', google: 'google', 'openai-compatible': 'openaiCompatible' } as const;
 
 const KEY_VARIABLE = {
   openai: 'OPENAI_API_KEY',
@@ -60,15 +62,15 @@ export class ProviderConfigurationError extends HttpError {
  * `CHAT_PROVIDER` picks the provider. Unset, the first provider whose key is set is used (OpenAI,
  * then Anthropic, then Google), and the offline model when there is none.
  */
-export function resolveProviderSettings(env: Env): ProviderSettings {
-  const kind = providerKind(env);
+export function resolveProviderSettings(config: ProviderConfig): ProviderSettings {
+  const kind = providerKind(config);
   if (kind === 'offline') return { kind };
-  const get = (name: string) => env[name]?.trim() || undefined;
-  const apiKey = get(KEY_VARIABLE[kind]);
+  const access: ProviderAccess = config[ACCESS[kind]];
+  const apiKey = access.apiKey;
   if (!apiKey && kind !== 'openai-compatible') {
     throw new ProviderConfigurationError(`CHAT_PROVIDER=${kind} needs ${KEY_VARIABLE[kind]}.`);
   }
-  const baseURL = get(BASE_URL_VARIABLE[kind]) ?? (kind === 'openai-compatible' ? undefined : DEFAULT_BASE_URLS[kind]);
+  const baseURL = access.baseUrl ?? (kind === 'openai-compatible' ? undefined : DEFAULT_BASE_URLS[kind]);
   if (!baseURL) {
     throw new ProviderConfigurationError(
       `CHAT_PROVIDER=openai-compatible needs OPENAI_COMPATIBLE_BASE_URL (e.g. http://localhost:11434/v1 for Ollama).`,
@@ -77,11 +79,11 @@ export function resolveProviderSettings(env: Env): ProviderSettings {
   if (!isHttpUrl(baseURL)) {
     throw new ProviderConfigurationError(`${BASE_URL_VARIABLE[kind]} must be an http(s) URL.`);
   }
-  const modelId = get('CHAT_MODEL') ?? (kind === 'openai-compatible' ? undefined : DEFAULT_MODELS[kind]);
+  const modelId = config.model ?? (kind === 'openai-compatible' ? undefined : DEFAULT_MODELS[kind]);
   if (!modelId) {
     throw new ProviderConfigurationError('CHAT_PROVIDER=openai-compatible needs CHAT_MODEL (the model name the server serves).');
   }
-  const llmProvider = get('CHAT_LLM_PROVIDER')?.toLowerCase();
+  const llmProvider = config.llmProvider;
   return {
     kind,
     modelId,
@@ -91,23 +93,14 @@ export function resolveProviderSettings(env: Env): ProviderSettings {
   };
 }
 
-function providerKind(env: Env): ChatProviderKind {
-  const named = env.CHAT_PROVIDER?.trim().toLowerCase();
+function providerKind(config: ProviderConfig): ChatProviderKind {
+  const named = config.provider;
   if (named) {
     if ((CHAT_PROVIDERS as readonly string[]).includes(named)) return named as ChatProviderKind;
     throw new ProviderConfigurationError(`CHAT_PROVIDER must be one of ${CHAT_PROVIDERS.join(', ')}.`);
   }
-  if (env.OPENAI_API_KEY?.trim()) return 'openai';
-  if (env.ANTHROPIC_API_KEY?.trim()) return 'anthropic';
-  if (env.GOOGLE_GENERATIVE_AI_API_KEY?.trim()) return 'google';
+  if (config.openai.apiKey) return 'openai';
+  if (config.anthropic.apiKey) return 'anthropic';
+  if (config.google.apiKey) return 'google';
   return 'offline';
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

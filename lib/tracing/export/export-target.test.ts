@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseHeaderList, resolveExportTarget, resolveProjectName } from './export-target';
+import { readConfig } from '@/lib/config/read-config';
+import { resolveExportTarget as resolve } from './export-target';
+
+const resolveExportTarget = (env: Record<string, string>) => resolve(readConfig(env));
 
 describe('resolveExportTarget', () => {
   it('defaults to local Phoenix over protobuf', () => {
@@ -38,21 +41,21 @@ describe('resolveExportTarget', () => {
     expect(resolveExportTarget({ ...env, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://t:1/custom' }).url).toBe('http://t:1/custom');
   });
 
-  it('honours http/json and warns about unsupported protocols', () => {
+  it('honours http/json; an unsupported protocol is a config problem and protobuf is used', () => {
     expect(resolveExportTarget({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }).protocol).toBe('http/json');
-    const grpc = resolveExportTarget({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'grpc' });
-    expect(grpc.protocol).toBe('http/protobuf');
-    expect(grpc.warnings[0]).toMatch(/grpc/);
+    const env = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'grpc' };
+    expect(resolveExportTarget(env).protocol).toBe('http/protobuf');
+    expect(readConfig(env).problems.map((problem) => problem.variable)).toEqual(['OTEL_EXPORTER_OTLP_TRACES_PROTOCOL']);
   });
 
-  it('parses header lists and reports malformed entries without their values', () => {
-    const warnings: string[] = [];
-    expect(parseHeaderList('a=1, b = 2 ,broken,', warnings)).toEqual({ a: '1', b: '2' });
-    expect(warnings).toHaveLength(1);
+  it('takes the well-formed header entries and reports the malformed ones without their values', () => {
+    const config = readConfig({ PHOENIX_CLIENT_HEADERS: 'a=1, b = 2 ,broken,' });
+    expect(resolve(config).headers).toEqual({ a: '1', b: '2' });
+    expect(config.problems).toHaveLength(1);
   });
 
   it('names the project', () => {
-    expect(resolveProjectName({})).toBe('traced-chat');
-    expect(resolveProjectName({ PHOENIX_PROJECT_NAME: 'mine' })).toBe('mine');
+    expect(readConfig({}).phoenix.projectName).toBe('traced-chat');
+    expect(readConfig({ PHOENIX_PROJECT_NAME: 'mine' }).phoenix.projectName).toBe('mine');
   });
 });

@@ -1,23 +1,18 @@
 import { after } from 'next/server';
-import { mayFreezeAfterResponse } from './platform';
+import { appConfig, type AppConfig } from '@/lib/config/app-config';
 import { requestFlush } from './trace-processor';
 
 /** Longest a flush waits for a turn that has not ended yet (its own deadline ends it before this). */
 const MAX_WAIT_MS = 5 * 60_000;
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /**
- * `TRACE_FLUSH_AFTER_TURN`: `1`/`0` force it; by default it is on where the platform may freeze the
- * function after the response (Vercel, AWS Lambda, Netlify, Cloud Run, … — see `platform.ts`) and
+ * `TRACE_FLUSH_AFTER_TURN`: on/off force it; by default it is on where the platform may freeze the
+ * function after the response (Vercel, AWS Lambda, Netlify, Cloud Run, … — see lib/config/detect-platform.ts) and
  * under `next dev` (traces show up at once), and off on a long-running server, where the batch
  * processor exports every `OTEL_BSP_SCHEDULE_DELAY` ms with fewer, larger requests.
  */
-export function flushAfterTurnEnabled(env: Env = process.env): boolean {
-  const value = env.TRACE_FLUSH_AFTER_TURN?.trim().toLowerCase();
-  if (value === '1' || value === 'true') return true;
-  if (value === '0' || value === 'false') return false;
-  return mayFreezeAfterResponse(env) || env.NODE_ENV === 'development';
+export function flushAfterTurnEnabled(config: Pick<AppConfig, 'tracing'> = appConfig()): boolean {
+  return config.tracing.flushAfterTurn; // resolved by lib/config/read-config.ts
 }
 
 /**

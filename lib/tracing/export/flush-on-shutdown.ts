@@ -1,8 +1,8 @@
 import { diag } from '@opentelemetry/api';
 import { endAllOpenSpans, openSpanCount } from '../lifecycle/span-lifecycle';
+import type { TracingConfig } from '@/lib/config/config-types';
 import { flushTraces } from './trace-processor';
 
-const DEFAULT_GRACE_MS = 10_000;
 /** Upper bound on how long shutdown may be held for the final export. */
 const EXPORT_BUDGET_MS = 5_000;
 
@@ -11,10 +11,11 @@ const EXPORT_BUDGET_MS = 5_000;
  * requests, then calls `process.exit()`, and spans still in the batch queue are lost. This exports
  * what has ended at once, gives open turns `graceMs` to finish (Next is still serving them), ends
  * whatever is left as aborted, and exports again — and holds Next's `process.exit()` until that is
- * done (at most `graceMs` + 5 s). Node runtime only.
+ * done (at most `graceMs` + 5 s; `TRACE_SHUTDOWN_GRACE_MS`). Node runtime only.
  */
-export function flushOnShutdown(graceMs = shutdownGraceMs()): void {
-  if (process.env.NEXT_MANUAL_SIG_HANDLE) return; // the app handles signals itself
+export function flushOnShutdown(tracing: Pick<TracingConfig, 'shutdownGraceMs' | 'manualSignalHandling'>): void {
+  if (tracing.manualSignalHandling) return; // NEXT_MANUAL_SIG_HANDLE: the app handles signals itself
+  const graceMs = tracing.shutdownGraceMs;
   let started = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (started) return;
@@ -33,12 +34,6 @@ async function drain(signal: NodeJS.Signals, graceMs: number): Promise<void> {
   const interrupted = endAllOpenSpans({ type: 'aborted', reason: `server shutting down (${signal})` });
   if (interrupted > 0) diag.warn(`[tracing] ended ${interrupted} span(s) interrupted by ${signal}`);
   await flushTraces({ drainRetryQueue: true });
-}
-
-/** `TRACE_SHUTDOWN_GRACE_MS`: how long open turns may still finish after SIGTERM (default 10 s). */
-function shutdownGraceMs(): number {
-  const value = Number(process.env.TRACE_SHUTDOWN_GRACE_MS);
-  return process.env.TRACE_SHUTDOWN_GRACE_MS && Number.isInteger(value) && value >= 0 ? value : DEFAULT_GRACE_MS;
 }
 
 /** Defers `process.exit()` (Next calls it once it has drained) until `done` settles, with a hard cap. */

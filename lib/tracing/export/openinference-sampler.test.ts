@@ -1,7 +1,8 @@
 import { context, trace } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type Span, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { describe, expect, it } from 'vitest';
-import { OpenInferenceSampler, samplerFromEnv } from './openinference-sampler';
+import { OpenInferenceSampler, samplerOf } from './openinference-sampler';
+import { readConfig } from '@/lib/config/read-config';
 
 function setup(sampler = new OpenInferenceSampler()) {
   const exporter = new InMemorySpanExporter();
@@ -41,10 +42,10 @@ describe('OpenInferenceSampler', () => {
   });
 
   it('leaves the sampling of our spans to OTEL_TRACES_SAMPLER', () => {
-    const off = setup(new OpenInferenceSampler(samplerFromEnv({ OTEL_TRACES_SAMPLER: 'always_off' })));
+    const off = setup(new OpenInferenceSampler(samplerOf(readConfig({ OTEL_TRACES_SAMPLER: 'always_off' }).tracing.sampler)));
     expect(off.tracer.startSpan('chat turn', { attributes: { 'openinference.span.kind': 'CHAIN' } }).isRecording()).toBe(false);
-    const half = samplerFromEnv({ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.5' });
+    const half = samplerOf(readConfig({ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.5' }).tracing.sampler);
     expect(half.toString()).toMatch(/0\.5/);
-    expect(samplerFromEnv({}).toString()).toMatch(/ParentBased/);
+    expect(samplerOf(readConfig({}).tracing.sampler).toString()).toMatch(/ParentBased/);
   });
 });

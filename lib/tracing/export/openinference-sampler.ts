@@ -19,6 +19,7 @@ import {
   type Sampler,
   type SamplingResult,
 } from '@opentelemetry/sdk-trace-base';
+import type { TracingConfig } from '@/lib/config/config-types';
 import { ATTR } from '../vocabulary/semconv';
 
 const NOT_RECORDED: SamplingResult = Object.freeze({ decision: SamplingDecision.NOT_RECORD });
@@ -26,7 +27,7 @@ const NOT_RECORDED: SamplingResult = Object.freeze({ decision: SamplingDecision.
 export class OpenInferenceSampler implements Sampler {
   private readonly inner: Sampler;
 
-  constructor(inner: Sampler = samplerFromEnv({})) {
+  constructor(inner: Sampler = samplerOf({ name: 'parentbased_always_on', ratio: 1 })) {
     this.inner = inner;
   }
 
@@ -40,21 +41,19 @@ export class OpenInferenceSampler implements Sampler {
   }
 }
 
-/** The sampler `OTEL_TRACES_SAMPLER` names (the spec's values); parent-based always-on by default. */
-export function samplerFromEnv(env: Readonly<Record<string, string | undefined>>): Sampler {
-  const ratio = Number(env.OTEL_TRACES_SAMPLER_ARG);
-  const arg = env.OTEL_TRACES_SAMPLER_ARG && ratio >= 0 && ratio <= 1 ? ratio : 1;
-  switch (env.OTEL_TRACES_SAMPLER?.trim().toLowerCase()) {
+/** The sampler `OTEL_TRACES_SAMPLER` names (the spec's values; `OTEL_TRACES_SAMPLER_ARG` the ratio); parent-based always-on by default. */
+export function samplerOf({ name, ratio }: TracingConfig['sampler']): Sampler {
+  switch (name) {
     case 'always_on':
       return new AlwaysOnSampler();
     case 'always_off':
       return new AlwaysOffSampler();
     case 'traceidratio':
-      return new TraceIdRatioBasedSampler(arg);
+      return new TraceIdRatioBasedSampler(ratio);
     case 'parentbased_always_off':
       return new ParentBasedSampler({ root: new AlwaysOffSampler() });
     case 'parentbased_traceidratio':
-      return new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(arg) });
+      return new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(ratio) });
     default:
       return new ParentBasedSampler({ root: new AlwaysOnSampler() });
   }

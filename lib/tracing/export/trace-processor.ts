@@ -1,4 +1,5 @@
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { appConfig } from '@/lib/config/app-config';
 import { coalesceFlushes } from './coalesced-flush';
 
 /**
@@ -12,7 +13,7 @@ type Holder = { [KEY]?: SpanProcessor; [DRAIN_KEY]?: () => Promise<void>; [COALE
 const holder = globalThis as Holder;
 
 /** Turns ending within this many ms of each other share one export (`TRACE_FLUSH_WINDOW_MS`). */
-export const DEFAULT_FLUSH_WINDOW_MS = 50;
+export { DEFAULT_FLUSH_WINDOW_MS } from '@/lib/config/config-defaults';
 
 /** Remembers the processor `instrumentation.ts` registered, so spans can be flushed on demand. */
 export function setTraceProcessor(next: SpanProcessor, drainRetryQueue?: () => Promise<void>): void {
@@ -37,12 +38,6 @@ export async function flushTraces(options: { drainRetryQueue?: boolean } = {}): 
  * `coalesced-flush.ts`), so 50 turns ending together make one request, not 50. Never throws.
  */
 export function requestFlush(): Promise<void> {
-  holder[COALESCED_KEY] ??= coalesceFlushes(() => flushTraces(), flushWindowMs());
+  holder[COALESCED_KEY] ??= coalesceFlushes(() => flushTraces(), appConfig().tracing.flushWindowMs);
   return holder[COALESCED_KEY]();
-}
-
-function flushWindowMs(): number {
-  const raw = typeof process === 'undefined' ? undefined : process.env.TRACE_FLUSH_WINDOW_MS;
-  const value = Number(raw);
-  return raw && raw.trim() !== '' && Number.isInteger(value) && value >= 0 ? value : DEFAULT_FLUSH_WINDOW_MS;
 }

@@ -15,7 +15,7 @@ import { traceTools } from './traced-tools';
 import { withTurnContext } from './turn-context';
 import { startSpan, type SpanOutcome } from './span-lifecycle';
 import { traceLanguageModel, type ModelIdentity, type TraceModelOptions } from './traced-model';
-import { tracingMode } from '../export/tracing-mode';
+import { appConfig } from '@/lib/config/app-config';
 
 export interface ChatTurnOptions {
   /** Span name, e.g. `chat turn`. */
@@ -56,7 +56,7 @@ export interface ChatTurn {
 export function startChatTurn(options: ChatTurnOptions): ChatTurn {
   const requestContext = options.requestContext ?? otelContext.active();
   const requestSpan = trace.getSpanContext(requestContext);
-  if (tracingMode() !== 'openinference') return untracedTurn(requestSpan?.traceId, requestSpan?.spanId);
+  if (appConfig().tracing.mode !== 'openinference') return untracedTurn(requestSpan?.traceId, requestSpan?.spanId);
   const links: Link[] = requestSpan && isSpanContextValid(requestSpan) ? [{ context: requestSpan }] : [];
   const kind = options.kind ?? OpenInferenceSpanKind.CHAIN;
   const span = startSpan({

@@ -17,7 +17,7 @@ export function useInMemoryTracing(): { spans: () => ReadableSpan[]; reset: () =
     registerOTel({
       serviceName: 'traced-chat-test',
       spanProcessors: [new ContextAttributesSpanProcessor(), new SimpleSpanProcessor(exporter)],
-      spanLimits: getSpanLimits({}),
+      spanLimits: getSpanLimits(),
       instrumentations: [],
       propagators: ['none'],
     });

@@ -11,6 +11,7 @@ import {
 import { getLLMRequestAttributes, getLLMResponseAttributes } from './llm-attributes';
 import type { OIMessage } from './message-attributes';
 import { getLLMToolsAttributes } from './tool-attributes';
+import { readConfig } from '@/lib/config/read-config';
 
 const call = (i: number) => ({ id: `call_${i}`, name: 'calculator', arguments: '{"expression":"1+1"}' });
 /** The most attributes a request our schema accepts can produce: 100 messages of 100 parts each. */
@@ -74,11 +75,11 @@ describe('the attribute budget', () => {
   });
 
   it('raises the SDK defaults (128 attributes, unlimited length) and honours the standard env vars', () => {
-    expect(getSpanLimits({})).toEqual({ attributeCountLimit: 1024, attributeValueLengthLimit: 65536 });
-    expect(getSpanLimits({ OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT: '2048', OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT: '1000' })).toEqual({
+    expect(getSpanLimits(readConfig({}).tracing)).toEqual({ attributeCountLimit: 1024, attributeValueLengthLimit: 65536 });
+    expect(getSpanLimits(readConfig({ OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT: '2048', OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT: '1000' }).tracing)).toEqual({
       attributeCountLimit: 2048,
       attributeValueLengthLimit: 1000,
     });
-    expect(getSpanLimits({ OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT: 'lots' }).attributeCountLimit).toBe(1024);
+    expect(getSpanLimits(readConfig({ OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT: 'lots' }).tracing).attributeCountLimit).toBe(1024);
   });
 });

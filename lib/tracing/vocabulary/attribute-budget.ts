@@ -15,11 +15,12 @@
  * Worst case: 7 request + 4 context + 64 tools + 640 input-message + 1 omitted + 194 output-message
  * + 14 close-time = 924 < 1024, so nothing is ever dropped (see docs/attributes.md "Attribute budget").
  */
+import type { TracingConfig } from '@/lib/config/config-types';
+import { DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT, SPAN_ATTRIBUTE_COUNT_LIMIT } from '@/lib/config/config-defaults';
 import type { OIMessage } from './message-attributes';
 
-export const SPAN_ATTRIBUTE_COUNT_LIMIT = 1024;
-/** Longest attribute value exported (characters), so one huge message cannot make an oversized export. */
-export const DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT = 64 * 1024;
+/** 1024 attributes per span; values of at most 64 KiB (so one huge message cannot make an oversized export). */
+export { DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT, SPAN_ATTRIBUTE_COUNT_LIMIT };
 export const INPUT_MESSAGE_ATTRIBUTE_BUDGET = 640;
 /** Characters of flattened input-message values per span (each value counted up to the length limit). */
 export const INPUT_MESSAGE_CHAR_BUDGET = 1024 * 1024;
@@ -29,19 +30,15 @@ export const MAX_FLATTENED_OUTPUT_TOOL_CALLS = 64;
 export const RESERVED_ATTRIBUTES =
   SPAN_ATTRIBUTE_COUNT_LIMIT - INPUT_MESSAGE_ATTRIBUTE_BUDGET - MAX_FLATTENED_TOOLS - (2 + 3 * MAX_FLATTENED_OUTPUT_TOOL_CALLS);
 
-export interface Env {
-  [key: string]: string | undefined;
-}
-
-/** Span limits for the provider: the budget above, the value length limit overridable by the standard env vars. */
-export function getSpanLimits(env: Env): { attributeCountLimit: number; attributeValueLengthLimit: number } {
-  return {
-    attributeCountLimit: positiveInt(env.OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT ?? env.OTEL_ATTRIBUTE_COUNT_LIMIT, SPAN_ATTRIBUTE_COUNT_LIMIT),
-    attributeValueLengthLimit: positiveInt(
-      env.OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT ?? env.OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT,
-      DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT,
-    ),
-  };
+/**
+ * Span limits for the provider: the budget above, both limits overridable by the standard variables
+ * (`OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT`, `OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT` and their `OTEL_ATTRIBUTE_*`
+ * fallbacks, read by lib/config).
+ */
+export function getSpanLimits(
+  tracing: Pick<TracingConfig, 'spanLimits'> = { spanLimits: { attributeCountLimit: SPAN_ATTRIBUTE_COUNT_LIMIT, attributeValueLengthLimit: DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT } },
+): { attributeCountLimit: number; attributeValueLengthLimit: number } {
+  return { ...tracing.spanLimits };
 }
 
 export interface BudgetedMessages {
@@ -97,9 +94,4 @@ function charCount(message: OIMessage): number {
     ...(message.toolCalls ?? []).map((call) => call.arguments),
   ];
   return values.reduce((sum, value) => sum + Math.min(value.length, DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT), 0);
-}
-
-function positiveInt(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return value !== undefined && Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
 }

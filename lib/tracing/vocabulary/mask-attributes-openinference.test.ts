@@ -121,7 +121,7 @@ describe('masking, literal results', () => {
 });
 
 describe('trace config', () => {
-  it('is openinference-core defaults when nothing is set, and never reads process.env itself', () => {
+  it('is openinference-core defaults when nothing is set, and never reads the real environment itself', () => {
     vi.stubEnv('OPENINFERENCE_HIDE_INPUTS', 'true');
     vi.stubEnv('OPENINFERENCE_BASE64_IMAGE_MAX_LENGTH', '7');
     expect(traceConfigFromEnv({})).toEqual({
@@ -140,10 +140,12 @@ describe('trace config', () => {
     });
   });
 
-  it('accepts true (any case) and 1; anything else is off', () => {
+  it("reads the flags with the configuration module's boolean rule; anything else is off", () => {
     expect(traceConfigFromEnv({ OPENINFERENCE_HIDE_OUTPUTS: 'TRUE' }).hideOutputs).toBe(true);
     expect(traceConfigFromEnv({ OPENINFERENCE_HIDE_OUTPUTS: '1' }).hideOutputs).toBe(true);
-    expect(traceConfigFromEnv({ OPENINFERENCE_HIDE_OUTPUTS: 'yes' }).hideOutputs).toBe(false);
+    expect(traceConfigFromEnv({ OPENINFERENCE_HIDE_OUTPUTS: 'yes' }).hideOutputs).toBe(true);
+    expect(traceConfigFromEnv({ OPENINFERENCE_HIDE_OUTPUTS: 'maybe' }).hideOutputs).toBe(false);
+    expect(traceConfigFromEnv({ OPENINFERENCE_HIDE_PROMPTS: 'on' }).hidePrompts).toBe(true);
     expect(traceConfigFromEnv({ OPENINFERENCE_BASE64_IMAGE_MAX_LENGTH: '-1' }).base64ImageMaxLength).toBe(32000);
   });
 });

@@ -4,20 +4,11 @@
  * exports apply unchanged), plus `OPENINFERENCE_HIDE_LLM_INVOCATION_PARAMETERS`, which the Python
  * instrumentors honour and openinference-core 2.7 does not know.
  */
+import { appConfig, readConfig, resetAppConfig } from '@/lib/config/app-config';
+import type { MaskingConfig } from '@/lib/config/config-types';
 import {
   DEFAULT_BASE64_IMAGE_MAX_LENGTH,
   generateTraceConfig,
-  OPENINFERENCE_BASE64_IMAGE_MAX_LENGTH,
-  OPENINFERENCE_HIDE_EMBEDDING_VECTORS,
-  OPENINFERENCE_HIDE_INPUT_IMAGES,
-  OPENINFERENCE_HIDE_INPUT_MESSAGES,
-  OPENINFERENCE_HIDE_INPUT_TEXT,
-  OPENINFERENCE_HIDE_INPUTS,
-  OPENINFERENCE_HIDE_LLM_TOOLS,
-  OPENINFERENCE_HIDE_OUTPUT_MESSAGES,
-  OPENINFERENCE_HIDE_OUTPUT_TEXT,
-  OPENINFERENCE_HIDE_OUTPUTS,
-  OPENINFERENCE_HIDE_PROMPTS,
   REDACTED_VALUE,
   type TraceConfig as CoreTraceConfig,
 } from '@arizeai/openinference-core';
@@ -29,34 +20,9 @@ export interface TraceConfig extends CoreTraceConfig {
   readonly hideLLMInvocationParameters: boolean;
 }
 
-const FLAGS = {
-  hideInputs: OPENINFERENCE_HIDE_INPUTS,
-  hideOutputs: OPENINFERENCE_HIDE_OUTPUTS,
-  hideInputMessages: OPENINFERENCE_HIDE_INPUT_MESSAGES,
-  hideOutputMessages: OPENINFERENCE_HIDE_OUTPUT_MESSAGES,
-  hideInputImages: OPENINFERENCE_HIDE_INPUT_IMAGES,
-  hideInputText: OPENINFERENCE_HIDE_INPUT_TEXT,
-  hideOutputText: OPENINFERENCE_HIDE_OUTPUT_TEXT,
-  hideEmbeddingVectors: OPENINFERENCE_HIDE_EMBEDDING_VECTORS,
-  hidePrompts: OPENINFERENCE_HIDE_PROMPTS,
-  hideLLMInvocationParameters: 'OPENINFERENCE_HIDE_LLM_INVOCATION_PARAMETERS',
-  hideLLMTools: OPENINFERENCE_HIDE_LLM_TOOLS,
-} as const;
-
-export function traceConfigFromEnv(env: Readonly<Record<string, string | undefined>>): TraceConfig {
-  const flags = Object.fromEntries(
-    Object.entries(FLAGS).map(([name, variable]) => [name, env[variable]?.trim().toLowerCase() === 'true' || env[variable]?.trim() === '1']),
-  ) as Record<keyof typeof FLAGS, boolean>;
-  const max = Number(env[OPENINFERENCE_BASE64_IMAGE_MAX_LENGTH]);
-  return toTraceConfig({
-    ...flags,
-    base64ImageMaxLength: env[OPENINFERENCE_BASE64_IMAGE_MAX_LENGTH] && Number.isInteger(max) && max >= 0 ? max : DEFAULT_BASE64_IMAGE_MAX_LENGTH,
-  });
-}
-
 /**
  * A full config from explicit values, through openinference-core's `generateTraceConfig`. Every option
- * is passed, so it never falls back to reading `process.env` itself (it would for an omitted one).
+ * is passed, so it never falls back to reading the environment itself (it would for an omitted one).
  */
 export function toTraceConfig(options: TraceConfig): TraceConfig {
   const core = generateTraceConfig({
@@ -75,13 +41,23 @@ export function toTraceConfig(options: TraceConfig): TraceConfig {
   return { ...core, hideLLMInvocationParameters: options.hideLLMInvocationParameters };
 }
 
-let cached: TraceConfig | undefined;
-
-/** The process's trace config (env is read on first use; tests reset it with `resetTraceConfig`). */
-export function getTraceConfig(): TraceConfig {
-  return (cached ??= traceConfigFromEnv(typeof process === 'undefined' ? {} : process.env));
+/**
+ * The masking settings from an environment record (lib/config's rules read it: `OPENINFERENCE_HIDE_*`
+ * are booleans, `OPENINFERENCE_BASE64_IMAGE_MAX_LENGTH` a whole number >= 0).
+ */
+export function traceConfigFromEnv(env: Readonly<Record<string, string | undefined>>): TraceConfig {
+  return toTraceConfig(readConfig(env).masking);
 }
 
+/** The process's trace config (`appConfig().masking`: read once; tests reset it with `resetTraceConfig`). */
+export function getTraceConfig(): TraceConfig {
+  const masking = appConfig().masking;
+  if (cached?.from !== masking) cached = { from: masking, config: toTraceConfig(masking) };
+  return cached.config;
+}
+
+let cached: { from: MaskingConfig; config: TraceConfig } | undefined;
+
 export function resetTraceConfig(): void {
-  cached = undefined;
+  resetAppConfig();
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { feedbackSigningKey, signFeedbackToken } from '@/lib/feedback/feedback-token';
 import { handleDatasetRequest } from './handle-dataset-request';
+import { readConfig } from '@/lib/config/read-config';
 
 const TRACE = '0af7651916cd43dd8448eb211c80319c';
 const SPAN = 'b7ad6b7169203331';
@@ -49,11 +50,11 @@ beforeEach(() => {
   uploadStatus = 200;
 });
 
-const token = async (claims = { traceId: TRACE, spanId: SPAN, userId: USER }) => signFeedbackToken(claims, await feedbackSigningKey(env));
+const token = async (claims = { traceId: TRACE, spanId: SPAN, userId: USER }) => signFeedbackToken(claims, await feedbackSigningKey(readConfig(env)));
 const post = (body: unknown, cookie = `tc_uid=${USER}`, options = {}) =>
   handleDatasetRequest(
     new Request('http://app/api/feedback/dataset', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) }),
-    { env, pollMs: 10, waitMs: 1000, ...options },
+    { config: readConfig(env), pollMs: 10, waitMs: 1000, ...options },
   );
 
 describe('POST /api/feedback/dataset', () => {
@@ -115,7 +116,7 @@ describe('POST /api/feedback/dataset', () => {
     expect(refusal.message).not.toContain('nope'); // Phoenix's own body stays in the server log
     const disabled = await handleDatasetRequest(
       new Request('http://app/x', { method: 'POST', headers: { 'content-type': 'application/json', cookie: `tc_uid=${USER}` }, body: JSON.stringify({ traceId: TRACE, spanId: SPAN, token: await token() }) }),
-      { env: { FEEDBACK_SIGNING_KEY: env.FEEDBACK_SIGNING_KEY } },
+      { config: readConfig({ FEEDBACK_SIGNING_KEY: env.FEEDBACK_SIGNING_KEY }) },
     );
     expect(disabled.status).toBe(503);
   });

@@ -4,14 +4,14 @@ import { fetchTraceSpans, phoenixDatasetTarget, PhoenixRequestError, uploadToDat
 import { errorResponse, HttpError } from '@/lib/http/http-error';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { validate } from '@/lib/http/validate';
-import type { Env } from '@/lib/tracing/export/export-target';
+import { appConfig, type AppConfig } from '@/lib/config/app-config';
 import { redactSecrets } from '@/lib/secrets/redact-secrets';
 import { datasetRequestSchema } from './schema';
 
 const MAX_BODY_BYTES = 8 * 1024;
 
 export interface DatasetHandlerOptions {
-  env?: Env;
+  config?: AppConfig;
   /** How long to wait for the turn's spans to arrive in Phoenix (they are exported in batches). */
   waitMs?: number;
   pollMs?: number;
@@ -29,11 +29,11 @@ export interface DatasetHandlerOptions {
  * Phoenix's own answer goes to the server log, redacted).
  */
 export async function handleDatasetRequest(request: Request, options: DatasetHandlerOptions = {}): Promise<Response> {
-  const env = options.env ?? process.env;
+  const config = options.config ?? appConfig();
   try {
     const body = validate(datasetRequestSchema, await readJsonBody(request, MAX_BODY_BYTES), 'dataset example');
-    await authorizeFeedback(request, body, env);
-    const target = phoenixDatasetTarget(env);
+    await authorizeFeedback(request, body, config);
+    const target = phoenixDatasetTarget(config.phoenix);
     if (!target) throw new HttpError(503, 'dataset_disabled', 'Datasets need Phoenix: set PHOENIX_COLLECTOR_ENDPOINT.');
     const signal = AbortSignal.timeout(options.timeoutMs ?? 30_000);
     const example = await exampleFromPhoenix(target, body, signal, options.waitMs ?? 15_000, options.pollMs ?? 500);
@@ -49,7 +49,7 @@ export async function handleDatasetRequest(request: Request, options: DatasetHan
   } catch (error) {
     if (error instanceof PhoenixRequestError) {
       // Phoenix's own answer goes to the server log (redacted), never to the client.
-      console.error(`[feedback] dataset: ${error.message}`, redactSecrets(error.detail, env));
+      console.error(`[feedback] dataset: ${error.message}`, redactSecrets(error.detail, config));
       return errorResponse(new HttpError(502, error.code, `The answer could not be added: ${error.message}`));
     }
     if (error instanceof DOMException && error.name === 'TimeoutError') {

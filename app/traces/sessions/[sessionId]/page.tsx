@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { appConfig } from '@/lib/config/app-config';
 import Link from 'next/link';
 import { inspectorSource } from '@/lib/inspector/inspector-source';
 import { requireInspectorAccess } from '@/lib/inspector/require-inspector-access';
@@ -18,7 +19,7 @@ export default async function SessionPage({ params }: { params: Params }) {
   const { sessionId: rawId } = await params;
   await requireInspectorAccess();
   const sessionId = safeDecode(rawId);
-  const source = inspectorSource(process.env);
+  const source = inspectorSource(appConfig());
   let session: SessionDetail | undefined;
   let error: string | undefined;
   if (source.receiverUrl) {

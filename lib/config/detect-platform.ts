@@ -13,7 +13,7 @@ export type FreezingPlatform =
   | 'azure-functions'
   | 'cloudflare-workers';
 
-type Env = Readonly<Record<string, string | undefined>>;
+import type { Env } from './env-rules';
 
 const set = (env: Env, name: string) => (env[name] ?? '').trim() !== '';
 
@@ -23,7 +23,7 @@ const set = (env: Env, name: string) => (env[name] ?? '').trim() !== '';
  * `navigator.userAgent` (Node says `Node.js/…`).
  */
 export function freezingPlatform(
-  env: Env = process.env,
+  env: Env,
   userAgent: string | undefined = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent,
 ): FreezingPlatform | undefined {
   if (userAgent === 'Cloudflare-Workers' || set(env, 'CF_PAGES')) return 'cloudflare-workers';
@@ -36,9 +36,4 @@ export function freezingPlatform(
   if (set(env, 'K_SERVICE') || set(env, 'CLOUD_RUN_JOB')) return 'cloud-run';
   if (set(env, 'FUNCTIONS_WORKER_RUNTIME') || set(env, 'AZURE_FUNCTIONS_ENVIRONMENT')) return 'azure-functions';
   return undefined;
-}
-
-/** True where the platform may freeze the function right after the response (see `freezingPlatform`). */
-export function mayFreezeAfterResponse(env: Env = process.env): boolean {
-  return freezingPlatform(env) !== undefined;
 }
