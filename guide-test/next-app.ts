@@ -17,7 +17,12 @@ export async function nextBuild(dir: string, env: NodeJS.ProcessEnv, timeoutMs: 
   const timer = setTimeout(() => stopGroup(child), timeoutMs);
   const code = await exited(child);
   clearTimeout(timer);
-  if (code !== 0) throw new Error(`next build failed (exit ${code}) in ${dir}:\n${tail(log, 60)}`);
+  if (code !== 0) {
+    const output = tail(log, 400);
+    const missing = [...new Set(output.split('\n').filter((line) => /Module not found|Cannot find module|Type error/.test(line)).map((line) => line.trim()))];
+    const summary = missing.length ? `\n${missing.join('\n')}\n(a file or package the guide does not list?)` : '';
+    throw new Error(`next build failed (exit ${code})${summary}\n--- end of the build output ---\n${tail(log, 60)}`);
+  }
   return Date.now() - started;
 }
 
@@ -60,7 +65,7 @@ export async function freePort(preferred?: string): Promise<number> {
 
 export function tail(path: string, lines: number): string {
   try {
-    return readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n');
+    return readFileSync(path, 'utf8').replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(-lines).join('\n');
   } catch {
     return '(no output)';
   }
@@ -68,7 +73,12 @@ export function tail(path: string, lines: number): string {
 
 function spawnNext(dir: string, args: string[], env: NodeJS.ProcessEnv, logPath: string): ChildProcess {
   const out = createWriteStream(logPath);
-  const child = spawn(process.execPath, [join(...NEXT_BIN), ...args], { cwd: dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(...NEXT_BIN), ...args], {
+    cwd: dir,
+    env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   return child;
