@@ -23,17 +23,17 @@ const describe = (spans: ReceivedSpan[]) => spans.map((s) => `${s.name} [${Strin
 /** Waits for the turn of `traceId`: its root and `llmCount` LLM and `toolCount` TOOL spans. */
 export async function waitForTurn(receiver: Receiver, traceId: string, llmCount: number, toolCount: number, timeoutMs: number): Promise<TurnTree> {
   const ofTrace = (spans: ReceivedSpan[]) => spans.filter((span) => span.traceId === traceId);
-  const spans = await receiver
+  await receiver
     .waitForSpans((received) => {
       const mine = ofTrace(received);
       return mine.some((s) => s.parentSpanId === undefined) && mine.filter((s) => kindOf(s) === 'LLM').length >= llmCount && mine.filter((s) => kindOf(s) === 'TOOL').length >= toolCount;
     }, timeoutMs)
-    .catch((error: unknown) => {
-    throw new Error(`the turn ${traceId} did not arrive complete (${llmCount} LLM, ${toolCount} TOOL): ${String(error)}`);
-  });
+    .catch(() => {
+      const arrived = describe(ofTrace(receiver.spans()));
+      throw new Error(`the turn ${traceId} did not arrive complete within ${timeoutMs} ms (expected its root, ${llmCount} LLM and ${toolCount} TOOL span(s); arrived: ${arrived}) — a span left open, or not exported`);
+    });
   // A moment more: a span that would arrive late (or twice) shows up here.
   await new Promise((resolve) => setTimeout(resolve, 500));
-  void spans;
   const all = ofTrace(receiver.spans());
   const roots = all.filter((span) => span.parentSpanId === undefined);
   assert.equal(roots.length, 1, `one root span in the turn's trace, got ${describe(roots)}`);
