@@ -21,12 +21,15 @@ import { callServerAction, findServerAction, postChat } from './client.ts';
 import { fakeToolCalls, requestsSince, TOOL_REQUEST, type TimedRequest } from './fake-model.ts';
 import { freePort, nextBuild, nextStart, tail, type RunningApp } from './next-app.ts';
 import { parseGuide } from './parse-guide.ts';
+import { checkInPhoenix, phoenixForTest } from './phoenix.ts';
 import { prepareApp, type PreparedApp } from './prepare-app.ts';
 import { checkLifecycle, checkLlm, endMs, waitForTurn } from './span-checks.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const GUIDE_PATH = resolve(REPO, process.env.GUIDE_GUIDE ?? 'docs/trace-your-own-app.md');
-const PROJECT = 'guide-test';
+const PHOENIX = phoenixForTest();
+// A project of its own per run, so that a shared Phoenix shows only this run's spans.
+const PROJECT = `guide-test-${randomUUID().slice(0, 8)}`;
 const API_KEY = `guide-${randomUUID()}`;
 const SPANS_TIMEOUT_MS = 30_000;
 const guide = parseGuide(readFileSync(GUIDE_PATH, 'utf8'));
@@ -65,7 +68,26 @@ const guarded = (fn: () => Promise<void>) => async () => {
   }
 };
 
+/**
+ * As a reader configures it: to Phoenix (`PHOENIX_COLLECTOR_ENDPOINT`, `PHOENIX_API_KEY`), with a copy
+ * to the receiver when a real Phoenix is there; else to the receiver as if it were Phoenix (with a key,
+ * so the key is proven sent).
+ */
+function exportEnv(receiverUrl: string): Record<string, string> {
+  if ('skip' in PHOENIX) return { PHOENIX_COLLECTOR_ENDPOINT: receiverUrl, PHOENIX_API_KEY: API_KEY };
+  process.env.PHOENIX_TEST_URL = PHOENIX.url; // for the Phoenix client
+  const key = process.env.PHOENIX_TEST_API_KEY?.trim();
+  return {
+    PHOENIX_COLLECTOR_ENDPOINT: PHOENIX.url,
+    ...(key ? { PHOENIX_API_KEY: key } : {}),
+    TRACE_LOCAL_COPY: '1',
+    TRACE_INSPECTOR_URL: receiverUrl,
+    RECEIVER_API_KEY: API_KEY,
+  };
+}
+
 before(guarded(async () => {
+  console.log('skip' in PHOENIX ? `# no real Phoenix (${PHOENIX.skip}): spans checked at the receiver only` : `# real Phoenix at ${PHOENIX.url}, project ${PROJECT}`);
   assert.ok(routeFile, 'the guide shows a route handler (a guide:file app/…/route.ts block)');
   assert.ok(actionFile, "the guide shows a server action (a guide:file block starting with 'use server')");
   const started = Date.now();
@@ -79,8 +101,7 @@ before(guarded(async () => {
     prepared.dir,
     await freePort(process.env.GUIDE_APP_PORT),
     appEnv({
-      PHOENIX_COLLECTOR_ENDPOINT: receiver.url,
-      PHOENIX_API_KEY: API_KEY,
+      ...exportEnv(receiver.url),
       PHOENIX_PROJECT_NAME: PROJECT,
       OPENAI_BASE_URL: fake.baseURL,
       OPENAI_API_KEY: 'sk-guide-test',
@@ -141,6 +162,7 @@ test('route handler: a streamed turn with a tool call is one AGENT trace with LL
   // The fake pauses 150 ms before each chunk: the span ended after the provider's last chunk.
   assert.ok(endMs(llms[1]!) >= answerStep.arrivedAt + words.length * 150, `LLM span ended after the last chunk (${endMs(llms[1]!) - answerStep.arrivedAt} ms after the request)`);
   assert.ok(llms[1]!.events.some((event) => event.name === 'First Token Stream Event'), 'first-token event');
+  if (!('skip' in PHOENIX)) await checkInPhoenix(PROJECT, tree, sessionId);
 }));
 
 test('route handler: a client abort mid-stream ends the LLM and turn spans as aborted, with the partial output', { timeout: 120_000 }, guarded(async () => {
