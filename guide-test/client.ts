@@ -15,19 +15,25 @@ export interface ChatReply {
   lastChunkAt: number;
 }
 
-export function chatBody(id: string, text: string) {
-  return { id, trigger: 'submit-message', messages: [{ id: `${id}-u1`, role: 'user', parts: [{ type: 'text', text }] }] };
+/** `useChat`'s body: the chat so far (`history`, alternating user and assistant texts) and the new question. */
+export function chatBody(id: string, text: string, history: string[] = []) {
+  const messages = [...history, text].map((content, i) => ({
+    id: `${id}-m${i}`,
+    role: (history.length - i) % 2 === 0 ? 'user' : 'assistant',
+    parts: [{ type: 'text', text: content }],
+  }));
+  return { id, trigger: 'submit-message', messages };
 }
 
 export const traceIdOf = (traceresponse: string | null) => /^00-([0-9a-f]{32})-/.exec(traceresponse ?? '')?.[1];
 
 /** Posts a chat turn; with `abortAfterChunks`, aborts the request once that many text chunks arrived. */
-export async function postChat(url: string, id: string, text: string, abortAfterChunks?: number): Promise<ChatReply> {
+export async function postChat(url: string, id: string, text: string, abortAfterChunks?: number, history?: string[]): Promise<ChatReply> {
   const controller = new AbortController();
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(chatBody(id, text)),
+    body: JSON.stringify(chatBody(id, text, history)),
     signal: controller.signal,
   });
   const reply: ChatReply = { status: response.status, traceId: traceIdOf(response.headers.get('traceresponse')), text: '', lastChunkAt: 0 };

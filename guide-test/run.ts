@@ -105,8 +105,10 @@ before(guarded(async () => {
       PHOENIX_PROJECT_NAME: PROJECT,
       OPENAI_BASE_URL: fake.baseURL,
       OPENAI_API_KEY: 'sk-guide-test',
-      // What a serverless platform turns on: each turn is exported once it ends (via after()).
+      // What a serverless platform turns on: each turn is exported once it ends (via after()). With
+      // the batch delay at 10 minutes, only that flush can deliver the spans in time.
       TRACE_FLUSH_AFTER_TURN: '1',
+      OTEL_BSP_SCHEDULE_DELAY: '600000',
     }),
     120_000,
   );
@@ -206,6 +208,24 @@ test('server action: a streamed turn is one CHAIN trace with its LLM span', { ti
   checkLlm(tree.llms[0]!, String(step.body.model), question, step.usage);
   assert.equal(tree.llms[0]!.attributes['output.value'], words.join(''), 'LLM output.value');
   assert.equal(tree.llms[0]!.attributes['llm.finish_reason'], 'stop', 'llm.finish_reason');
+}));
+
+test('route handler: a long chat (more attributes than the SDK keeps by default) loses no close-time attribute', { timeout: 120_000 }, guarded(async () => {
+  words = ['Still', ' counted.'];
+  fake!.configure({ chunkDelayMs: 0 });
+  const since = fake!.requests.length;
+  const history = Array.from({ length: 90 }, (_, i) => (i % 2 === 0 ? `question ${i}` : `answer ${i}`));
+  const reply = await postChat(`${app!.url}${routePath()}`, `guide-${randomUUID()}`, 'And the last one?', undefined, history);
+  assert.equal(reply.status, 200, `the route answered ${reply.status}`);
+  assert.ok(reply.traceId, 'traceresponse header names the trace');
+  const tree = await waitForTurn(receiver!, reply.traceId, 1, 0, SPANS_TIMEOUT_MS);
+  checkLifecycle(tree, 'completed', PROJECT); // droppedAttributesCount 0 on every span
+  const [step] = requestsSince(fake!, since, 1) as [TimedRequest];
+  const llm = tree.llms[0]!;
+  assert.ok(Object.keys(llm.attributes).length > 128, `the LLM span has ${Object.keys(llm.attributes).length} attributes`);
+  checkLlm(llm, String(step.body.model), 'And the last one?', step.usage);
+  assert.equal(llm.attributes['output.value'], words.join(''), 'output.value (set at stream close) is there');
+  assert.equal(llm.attributes['llm.finish_reason'], 'stop', 'llm.finish_reason (set at stream close) is there');
 }));
 
 test('route handler: a bad body is a 400 with a JSON error', { timeout: 60_000 }, guarded(async () => {
