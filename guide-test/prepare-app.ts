@@ -70,10 +70,10 @@ function checkInstallLine(repoRoot: string, guide: Guide): void {
   const pins = { ...ours.devDependencies, ...ours.dependencies };
   const problems: string[] = [];
   for (const { name, version } of guide.install) {
+    const installed = join(repoRoot, 'node_modules', name, 'package.json');
     if (pins[name] === undefined) problems.push(`${name} is not a dependency of this repo`);
     else if (pins[name] !== version) problems.push(`${name}@${version}, but package.json pins ${pins[name]}`);
-    const installed = join(repoRoot, 'node_modules', name, 'package.json');
-    if (existsSync(installed) && readJson(installed).version !== version) {
+    else if (existsSync(installed) && readJson(installed).version !== version) {
       problems.push(`${name}@${version}, but node_modules has ${readJson(installed).version}`);
     }
   }
