@@ -21,6 +21,7 @@ import { callServerAction, findServerAction, postChat } from './client.ts';
 import { fakeToolCalls, requestsSince, TOOL_REQUEST, type TimedRequest } from './fake-model.ts';
 import { freePort, nextBuild, nextStart, tail, type RunningApp } from './next-app.ts';
 import { parseGuide } from './parse-guide.ts';
+import { appEnv, exportEnv } from './app-env.ts';
 import { checkInPhoenix, phoenixForTest } from './phoenix.ts';
 import { prepareApp, type PreparedApp } from './prepare-app.ts';
 import { checkLifecycle, checkLlm, endMs, waitForTurn } from './span-checks.ts';
@@ -28,6 +29,7 @@ import { checkLifecycle, checkLlm, endMs, waitForTurn } from './span-checks.ts';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const GUIDE_PATH = resolve(REPO, process.env.GUIDE_GUIDE ?? 'docs/trace-your-own-app.md');
 const PHOENIX = phoenixForTest();
+if (!('skip' in PHOENIX)) process.env.PHOENIX_TEST_URL = PHOENIX.url; // for the Phoenix client
 // A project of its own per run, so that a shared Phoenix shows only this run's spans.
 const PROJECT = `guide-test-${randomUUID().slice(0, 8)}`;
 const API_KEY = `guide-${randomUUID()}`;
@@ -52,12 +54,6 @@ async function cleanUp(): Promise<void> {
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
 
-/** This process's environment without any tracing, model or Next setting of the developer's. */
-function appEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(OTEL_|PHOENIX_|TRACE_|TRACING_|OPENINFERENCE_|CHAT_|OPENAI_|RECEIVER_|NEXT_|__NEXT)/.test(key)));
-  return { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...extra };
-}
-
 /** Marks the run as failed (keep the app with GUIDE_TEST_KEEP=1, print the server's log) and rethrows. */
 const guarded = (fn: () => Promise<void>) => async () => {
   try {
@@ -67,24 +63,6 @@ const guarded = (fn: () => Promise<void>) => async () => {
     throw error;
   }
 };
-
-/**
- * As a reader configures it: to Phoenix (`PHOENIX_COLLECTOR_ENDPOINT`, `PHOENIX_API_KEY`), with a copy
- * to the receiver when a real Phoenix is there; else to the receiver as if it were Phoenix (with a key,
- * so the key is proven sent).
- */
-function exportEnv(receiverUrl: string): Record<string, string> {
-  if ('skip' in PHOENIX) return { PHOENIX_COLLECTOR_ENDPOINT: receiverUrl, PHOENIX_API_KEY: API_KEY };
-  process.env.PHOENIX_TEST_URL = PHOENIX.url; // for the Phoenix client
-  const key = process.env.PHOENIX_TEST_API_KEY?.trim();
-  return {
-    PHOENIX_COLLECTOR_ENDPOINT: PHOENIX.url,
-    ...(key ? { PHOENIX_API_KEY: key } : {}),
-    TRACE_LOCAL_COPY: '1',
-    TRACE_INSPECTOR_URL: receiverUrl,
-    RECEIVER_API_KEY: API_KEY,
-  };
-}
 
 before(guarded(async () => {
   console.log('skip' in PHOENIX ? `# no real Phoenix (${PHOENIX.skip}): spans checked at the receiver only` : `# real Phoenix at ${PHOENIX.url}, project ${PROJECT}`);
@@ -101,7 +79,7 @@ before(guarded(async () => {
     prepared.dir,
     await freePort(process.env.GUIDE_APP_PORT),
     appEnv({
-      ...exportEnv(receiver.url),
+      ...exportEnv(receiver.url, API_KEY, PHOENIX),
       PHOENIX_PROJECT_NAME: PROJECT,
       OPENAI_BASE_URL: fake.baseURL,
       OPENAI_API_KEY: 'sk-guide-test',
