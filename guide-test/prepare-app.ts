@@ -135,9 +135,13 @@ function resolvePackage(name: string, from: string, repoRoot: string): string | 
   }
 }
 
+/** Whether `cp -al` works from the repo to the temp dir (not when they are on different file systems). */
+let canLink = true;
+
 /** `cp -al` (hard links: instant, no space); a plain copy where links cannot cross file systems. */
 function hardLinkCopy(source: string, target: string): void {
   mkdirSync(dirname(target), { recursive: true });
-  const linked = spawnSync('cp', ['-al', source, target], { encoding: 'utf8' });
-  if (linked.status !== 0) cpSync(source, target, { recursive: true, verbatimSymlinks: true });
+  if (canLink && spawnSync('cp', ['-al', source, target]).status === 0) return;
+  canLink = false;
+  cpSync(source, target, { recursive: true, force: true, verbatimSymlinks: true });
 }
