@@ -20,8 +20,13 @@ interface JsonSchema {
   minimum?: number;
 }
 
+/** Notes when the request of `body` arrived (the fake calls its `toolCalls` and `words` options per request). */
+export function noteArrival(body: FakeRequestBody): void {
+  if (!arrivals.has(body)) arrivals.set(body, Date.now());
+}
+
 export function fakeToolCalls(body: FakeRequestBody): FakeToolCall[] | undefined {
-  arrivals.set(body, Date.now());
+  noteArrival(body);
   const messages = (body.messages ?? []) as { role: string; content?: unknown }[];
   const last = messages.at(-1);
   const tools = (body.tools ?? []) as { function: { name: string; parameters?: JsonSchema } }[];
@@ -35,7 +40,11 @@ export type TimedRequest = FakeOpenAIRequest & { arrivedAt: number };
 export function requestsSince(fake: FakeOpenAI, since: number, count: number): TimedRequest[] {
   const requests = fake.requests.slice(since);
   assert.equal(requests.length, count, `the model was called ${requests.length} time(s), expected ${count}`);
-  return requests.map((request) => ({ ...request, arrivedAt: arrivals.get(request.body) ?? 0 }));
+  return requests.map((request) => {
+    const arrivedAt = arrivals.get(request.body);
+    assert.ok(arrivedAt, 'the fake noted when the request arrived');
+    return { ...request, arrivedAt };
+  });
 }
 
 function textOf(content: unknown): string {

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { startFakeOpenAI, type FakeOpenAI } from '../lib/ai/testing/fake-openai-server.ts';
 import { startReceiver, type Receiver } from '../receiver/api.ts';
 import { callServerAction, findServerAction, postChat } from './client.ts';
-import { fakeToolCalls, requestsSince, TOOL_REQUEST, type TimedRequest } from './fake-model.ts';
+import { fakeToolCalls, noteArrival, requestsSince, TOOL_REQUEST, type TimedRequest } from './fake-model.ts';
 import { freePort, nextBuild, nextStart, tail, type RunningApp } from './next-app.ts';
 import { parseGuide } from './parse-guide.ts';
 import { appEnv, exportEnv } from './app-env.ts';
@@ -74,7 +74,13 @@ before(guarded(async () => {
   const buildMs = await nextBuild(prepared.dir, appEnv({}), 20 * 60_000);
   console.log(`# next build: ${(buildMs / 1000).toFixed(1)} s`);
   receiver = await startReceiver({ port: await freePort(process.env.GUIDE_RECEIVER_PORT), apiKey: API_KEY });
-  fake = await startFakeOpenAI({ words: () => words, toolCalls: fakeToolCalls });
+  fake = await startFakeOpenAI({
+    words: (body) => {
+      noteArrival(body);
+      return words;
+    },
+    toolCalls: fakeToolCalls,
+  });
   app = await nextStart(
     prepared.dir,
     await freePort(process.env.GUIDE_APP_PORT),
