@@ -11,7 +11,6 @@
  *   appears, "recovered" when an export succeeds again — never one per request.
  * Edge-safe (timers and promises only).
  */
-import type { ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { DEFAULT_RETRY_BOUNDS, displayUrl, type RetryBounds } from './export-options';
 import type { SendOutcome, SendSpans } from './otlp-http-sender';
@@ -23,6 +22,9 @@ export interface ResilientExporterOptions extends Partial<RetryBounds> {
   send: SendSpans;
   warn?: (message: string) => void;
 }
+
+/** `@opentelemetry/core`'s ExportResult, taken from the exporter interface (core is not a dependency of ours). */
+type ExportResult = Parameters<Parameters<SpanExporter['export']>[1]>[0];
 
 const SUCCESS: ExportResult = { code: 0 };
 
