@@ -35,7 +35,9 @@ const PROJECT = `guide-test-${randomUUID().slice(0, 8)}`;
 const API_KEY = `guide-${randomUUID()}`;
 const SPANS_TIMEOUT_MS = 30_000;
 const guide = parseGuide(readFileSync(GUIDE_PATH, 'utf8'));
-const routeFile = guide.files.find((file) => /^app\/(.+\/)?route\.tsx?$/.test(file.path));
+// Every route handler the guide shows (the Node route and its edge twin): the tool and abort turns run on each.
+const routeFiles = guide.files.filter((file) => /^app\/(.+\/)?route\.tsx?$/.test(file.path));
+const routeFile = routeFiles[0];
 const actionFile = guide.files.find((file) => /^\s*['"]use server['"]/.test(file.content));
 
 let prepared: PreparedApp | undefined;
@@ -104,72 +106,77 @@ after(async () => {
   await cleanUp();
 });
 
-const routePath = () => `/${routeFile!.path.replace(/^app\//, '').replace(/\/route\.tsx?$/, '')}`;
+const routePath = (file = routeFile!) => `/${file.path.replace(/^app\//, '').replace(/\/route\.tsx?$/, '')}`;
 
-test('route handler: a streamed turn with a tool call is one AGENT trace with LLM, TOOL and LLM spans', { timeout: 120_000 }, guarded(async () => {
-  words = ['Four', ' words', ' were', ' counted.'];
-  fake!.configure({ chunkDelayMs: 150 });
-  const since = fake!.requests.length;
-  const sessionId = `guide-${randomUUID()}`;
-  const question = `Count the words of "the quick brown fox" ${TOOL_REQUEST}`;
-  const reply = await postChat(`${app!.url}${routePath()}`, sessionId, question);
-  assert.equal(reply.status, 200, `the route answered ${reply.status}`);
-  assert.equal(reply.error, undefined, 'no error part in the stream');
-  assert.equal(reply.text, words.join(''), 'the client got the answer');
-  assert.ok(reply.traceId, 'traceresponse header names the trace');
+for (const route of routeFiles) {
+  const label = `route handler ${routePath(route)}`;
 
-  const tree = await waitForTurn(receiver!, reply.traceId, 2, 1, SPANS_TIMEOUT_MS);
-  checkLifecycle(tree, 'completed', PROJECT);
-  const [toolStep, answerStep] = requestsSince(fake!, since, 2) as [TimedRequest, TimedRequest];
-  const { root, llms, tools } = tree;
-  assert.equal(root.attributes['openinference.span.kind'], 'AGENT', 'a turn with tools is an AGENT span');
-  assert.equal(root.attributes['input.value'], question, 'turn input.value');
-  assert.equal(root.attributes['output.value'], reply.text, 'turn output.value');
-  assert.equal(root.attributes['session.id'], sessionId, 'session.id');
+  test(`${label}: a streamed turn with a tool call is one AGENT trace with LLM, TOOL and LLM spans`, { timeout: 120_000 }, guarded(async () => {
+    words = ['Four', ' words', ' were', ' counted.'];
+    fake!.configure({ chunkDelayMs: 150 });
+    const since = fake!.requests.length;
+    const sessionId = `guide-${randomUUID()}`;
+    const question = `Count the words of "the quick brown fox" ${TOOL_REQUEST}`;
+    const reply = await postChat(`${app!.url}${routePath(route)}`, sessionId, question);
+    assert.equal(reply.status, 200, `the route answered ${reply.status}`);
+    assert.equal(reply.error, undefined, 'no error part in the stream');
+    assert.equal(reply.text, words.join(''), 'the client got the answer');
+    assert.ok(reply.traceId, 'traceresponse header names the trace');
 
-  checkLlm(llms[0]!, String(toolStep.body.model), question, toolStep.usage);
-  assert.equal(llms[0]!.attributes['llm.finish_reason'], 'tool-calls', 'step 1 asks for the tool');
-  const call = toolStep.toolCalls![0]!;
-  assert.equal(llms[0]!.attributes['llm.output_messages.0.message.tool_calls.0.tool_call.function.name'], call.name);
+    const tree = await waitForTurn(receiver!, reply.traceId, 2, 1, SPANS_TIMEOUT_MS);
+    checkLifecycle(tree, 'completed', PROJECT);
+    const [toolStep, answerStep] = requestsSince(fake!, since, 2) as [TimedRequest, TimedRequest];
+    const { root, llms, tools } = tree;
+    assert.equal(root.attributes['openinference.span.kind'], 'AGENT', 'a turn with tools is an AGENT span');
+    assert.equal(root.attributes['input.value'], question, 'turn input.value');
+    assert.equal(root.attributes['output.value'], reply.text, 'turn output.value');
+    assert.equal(root.attributes['session.id'], sessionId, 'session.id');
 
-  const tool = tools[0]!;
-  assert.equal(tool.attributes['tool.name'], call.name, 'tool.name');
-  assert.equal(tool.attributes['tool.id'], call.id, 'tool.id is the tool call id');
-  assert.deepEqual(JSON.parse(String(tool.attributes['input.value'])), JSON.parse(call.arguments), 'tool input.value');
-  const toolMessage = (answerStep.body.messages as { role: string; tool_call_id?: string; content?: unknown }[]).find((m) => m.role === 'tool');
-  assert.equal(toolMessage?.tool_call_id, call.id, 'the model got the tool result');
-  assert.deepEqual(JSON.parse(String(tool.attributes['output.value'])), JSON.parse(String(toolMessage?.content)), 'tool output.value is what the model got');
-  assert.ok(endMs(tool) <= Number(llms[1]!.startTimeUnixNano / 1_000_000n), 'the tool ran before step 2');
+    checkLlm(llms[0]!, String(toolStep.body.model), question, toolStep.usage);
+    assert.equal(llms[0]!.attributes['llm.finish_reason'], 'tool-calls', 'step 1 asks for the tool');
+    const call = toolStep.toolCalls![0]!;
+    assert.equal(llms[0]!.attributes['llm.output_messages.0.message.tool_calls.0.tool_call.function.name'], call.name);
 
-  checkLlm(llms[1]!, String(answerStep.body.model), question, answerStep.usage);
-  assert.equal(llms[1]!.attributes['llm.finish_reason'], 'stop', 'llm.finish_reason');
-  assert.equal(llms[1]!.attributes['output.value'], reply.text, 'LLM output.value');
-  assert.equal(llms[1]!.attributes['llm.output_messages.0.message.content'], reply.text, 'llm.output_messages');
-  // The fake pauses 150 ms before each chunk: the span ended after the provider's last chunk.
-  assert.ok(endMs(llms[1]!) >= answerStep.arrivedAt + words.length * 150, `LLM span ended after the last chunk (${endMs(llms[1]!) - answerStep.arrivedAt} ms after the request)`);
-  assert.ok(llms[1]!.events.some((event) => event.name === 'First Token Stream Event'), 'first-token event');
-  if (!('skip' in PHOENIX)) await checkInPhoenix(PROJECT, tree, sessionId);
-}));
+    const tool = tools[0]!;
+    assert.equal(tool.attributes['tool.name'], call.name, 'tool.name');
+    assert.equal(tool.attributes['tool.id'], call.id, 'tool.id is the tool call id');
+    assert.deepEqual(JSON.parse(String(tool.attributes['input.value'])), JSON.parse(call.arguments), 'tool input.value');
+    const toolMessage = (answerStep.body.messages as { role: string; tool_call_id?: string; content?: unknown }[]).find((m) => m.role === 'tool');
+    assert.equal(toolMessage?.tool_call_id, call.id, 'the model got the tool result');
+    assert.deepEqual(JSON.parse(String(tool.attributes['output.value'])), JSON.parse(String(toolMessage?.content)), 'tool output.value is what the model got');
+    assert.ok(endMs(tool) <= Number(llms[1]!.startTimeUnixNano / 1_000_000n), 'the tool ran before step 2');
 
-test('route handler: a client abort mid-stream ends the LLM and turn spans as aborted, with the partial output', { timeout: 120_000 }, guarded(async () => {
-  words = Array.from({ length: 60 }, (_, i) => `w${i} `);
-  fake!.configure({ chunkDelayMs: 300 });
-  const since = fake!.requests.length;
-  const reply = await postChat(`${app!.url}${routePath()}`, `guide-${randomUUID()}`, 'Tell me a long story', 2);
-  assert.equal(reply.status, 200);
-  assert.ok(reply.traceId, 'traceresponse header names the trace');
-  const tree = await waitForTurn(receiver!, reply.traceId, 1, 0, SPANS_TIMEOUT_MS);
-  checkLifecycle(tree, 'aborted', PROJECT);
-  const [step] = requestsSince(fake!, since, 1) as [TimedRequest];
-  const llm = tree.llms[0]!;
-  checkLlm(llm, String(step.body.model), 'Tell me a long story', undefined);
-  const partial = String(llm.attributes['output.value'] ?? '');
-  assert.ok(partial.startsWith(reply.text) && partial.length < words.join('').length, `partial output, got ${JSON.stringify(partial)}`);
-  assert.equal(tree.root.attributes['output.value'], partial, 'the turn keeps the partial output');
-  // Ended by the abort, not by the end of the stream (18 s) or the turn's deadline (120 s).
-  assert.ok(endMs(tree.root) - reply.lastChunkAt < 8_000, `the turn ended ${endMs(tree.root) - reply.lastChunkAt} ms after the abort`);
-  assert.ok(endMs(llm) >= reply.lastChunkAt - 50, 'the LLM span ended after the client went away');
-}));
+    checkLlm(llms[1]!, String(answerStep.body.model), question, answerStep.usage);
+    assert.equal(llms[1]!.attributes['llm.finish_reason'], 'stop', 'llm.finish_reason');
+    assert.equal(llms[1]!.attributes['output.value'], reply.text, 'LLM output.value');
+    assert.equal(llms[1]!.attributes['llm.output_messages.0.message.content'], reply.text, 'llm.output_messages');
+    // The fake pauses 150 ms before each chunk: the span ended after the provider's last chunk.
+    assert.ok(endMs(llms[1]!) >= answerStep.arrivedAt + words.length * 150, `LLM span ended after the last chunk (${endMs(llms[1]!) - answerStep.arrivedAt} ms after the request)`);
+    assert.ok(llms[1]!.events.some((event) => event.name === 'First Token Stream Event'), 'first-token event');
+    if (!('skip' in PHOENIX)) await checkInPhoenix(PROJECT, tree, sessionId);
+  }));
+
+  test(`${label}: a client abort mid-stream ends the LLM and turn spans as aborted, with the partial output`, { timeout: 120_000 }, guarded(async () => {
+    words = Array.from({ length: 60 }, (_, i) => `w${i} `);
+    fake!.configure({ chunkDelayMs: 300 });
+    const since = fake!.requests.length;
+    const reply = await postChat(`${app!.url}${routePath(route)}`, `guide-${randomUUID()}`, 'Tell me a long story', 2);
+    assert.equal(reply.status, 200);
+    assert.ok(reply.traceId, 'traceresponse header names the trace');
+    const tree = await waitForTurn(receiver!, reply.traceId, 1, 0, SPANS_TIMEOUT_MS);
+    checkLifecycle(tree, 'aborted', PROJECT);
+    const [step] = requestsSince(fake!, since, 1) as [TimedRequest];
+    const llm = tree.llms[0]!;
+    checkLlm(llm, String(step.body.model), 'Tell me a long story', undefined);
+    const partial = String(llm.attributes['output.value'] ?? '');
+    assert.ok(partial.startsWith(reply.text) && partial.length < words.join('').length, `partial output, got ${JSON.stringify(partial)}`);
+    assert.equal(tree.root.attributes['output.value'], partial, 'the turn keeps the partial output');
+    // Ended by the abort, not by the end of the stream (18 s) or the turn's deadline (120 s).
+    assert.ok(endMs(tree.root) - reply.lastChunkAt < 8_000, `the turn ended ${endMs(tree.root) - reply.lastChunkAt} ms after the abort`);
+    assert.ok(endMs(llm) >= reply.lastChunkAt - 50, 'the LLM span ended after the client went away');
+  }));
+
+}
 
 test('server action: a streamed turn is one CHAIN trace with its LLM span', { timeout: 120_000 }, guarded(async () => {
   words = ['Spans', ' from', ' a', ' server', ' action.'];

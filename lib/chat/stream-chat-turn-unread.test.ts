@@ -6,7 +6,7 @@
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { describe, expect, it } from 'vitest';
 import { spanByKind } from '@/lib/tracing/testing/in-memory-tracing';
-import { abortOnCancel } from './abort-on-cancel';
+import { abortOnCancel } from '../tracing/lifecycle/abort-on-cancel';
 import { streamChatTurn, type ChatTurnInput } from './stream-chat-turn';
 import { ask, useOfflineTurnTracing } from './testing/offline-turn-tracing';
 

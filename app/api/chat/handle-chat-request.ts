@@ -2,7 +2,7 @@ import { context } from '@opentelemetry/api';
 import { appConfig } from '@/lib/config/app-config';
 import { APP_VERSION } from '@/lib/app/app-version';
 import { chatTools } from '@/lib/ai/tools/chat-tools';
-import { abortOnCancel } from '@/lib/chat/abort-on-cancel';
+import { abortOnCancel } from '@/lib/tracing/lifecycle/abort-on-cancel';
 import { describeError } from '@/lib/chat/describe-error';
 import type { ChatMessage, ChatMessageMetadata } from '@/lib/chat/chat-message';
 import { streamChatTurn } from '@/lib/chat/stream-chat-turn';
