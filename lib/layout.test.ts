@@ -15,7 +15,7 @@ const ALLOWED: [area: string, mayImport: string[]][] = [
   ['lib/config/', []],
   ['lib/secrets/', ['lib/config/']],
   ['lib/tracing/vocabulary/', ['lib/config/']],
-  ['lib/tracing/lifecycle/', ['lib/tracing/vocabulary/', 'lib/secrets/', 'lib/config/']],
+  ['lib/tracing/lifecycle/', ['lib/tracing/vocabulary/', 'lib/secrets/', 'lib/config/', 'lib/http/combine-signals.ts']],
   ['lib/tracing/export/', ['lib/tracing/vocabulary/', 'lib/tracing/lifecycle/', 'lib/secrets/', 'lib/config/']],
   ['lib/ai/', ['lib/tracing/vocabulary/', 'lib/http/', 'lib/config/']],
   ['lib/http/', ['lib/secrets/', 'lib/config/']],

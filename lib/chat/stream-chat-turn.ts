@@ -1,22 +1,19 @@
 /**
- * The traced path every chat entry point shares (route handlers and server actions): opens the
- * turn's span (AGENT with tools, CHAIN without), streams the completion through a traced model (one
- * LLM span per model call) and traced tools (one TOOL span per execution),
- * and ends the turn exactly once — on finish, error, client abort or timeout — with its output.
+ * The chat's turn, shared by every entry point (route handlers and server actions): this app's model
+ * (with its stall timeout), system prompt and tools, over the one traced turn of
+ * lib/tracing/lifecycle/stream-traced-turn.ts (the turn span, LLM and TOOL spans, ended exactly once
+ * on finish, error, client abort or timeout).
  */
-import { convertToModelMessages, isStepCount, streamText, type ToolSet } from 'ai';
+import { convertToModelMessages, type ToolSet } from 'ai';
 import type { Context } from '@opentelemetry/api';
 import { getLanguageModel } from '@/lib/ai/get-language-model';
 import { appConfig } from '@/lib/config/app-config';
 import { stallTimeoutMs, withStallTimeout } from '@/lib/ai/stall-timeout';
 import { HttpError } from '@/lib/http/http-error';
 import { SYSTEM_PROMPT, SYSTEM_PROMPT_TEMPLATE } from '@/lib/ai/system-prompt';
-import { startChatTurn, type ChatTurn } from '@/lib/tracing/lifecycle/chat-turn';
-import { OpenInferenceSpanKind } from '@/lib/tracing/vocabulary/semconv';
-import { outcomeOfAbort } from '@/lib/tracing/lifecycle/span-lifecycle';
+import { streamTracedTurn } from '@/lib/tracing/lifecycle/stream-traced-turn';
 import { MAX_TOOL_STEPS } from '@/lib/ai/tools/chat-tools';
 import type { ChatMessage } from './chat-message';
-import { combineSignals } from '../http/combine-signals';
 
 export { DEFAULT_MODEL_MAX_RETRIES, DEFAULT_TURN_TIMEOUT_MS } from '@/lib/config/config-defaults';
 
@@ -44,59 +41,26 @@ export async function streamChatTurn(input: ChatTurnInput) {
   const modelMessages = await toModelMessages(input.messages);
   const config = appConfig();
   const { model, identity } = getLanguageModel(config);
-  const turn: ChatTurn = startChatTurn({
+  const { turn, result, clientGone } = streamTracedTurn({
     name: input.name,
     input: lastUserText(input.messages),
     sessionId: input.sessionId,
     requestContext: input.requestContext,
-    kind: input.tools ? OpenInferenceSpanKind.AGENT : OpenInferenceSpanKind.CHAIN,
     userId: input.userId,
     metadata: input.metadata,
     tags: input.tags,
+    model: withStallTimeout(model, stallTimeoutMs(config)),
+    identity,
+    promptTemplates: [SYSTEM_PROMPT_TEMPLATE],
+    instructions: input.instructions ?? SYSTEM_PROMPT,
+    messages: modelMessages,
+    tools: input.tools,
+    maxSteps: MAX_TOOL_STEPS,
+    // CHAT_MODEL_MAX_RETRIES (default 2; 0 turns retries off). Each attempt is its own LLM span.
+    maxRetries: config.chat.modelMaxRetries,
+    signal: input.signal,
+    timeoutMs: input.timeoutMs ?? config.chat.turnTimeoutMs,
   });
-  // Not AbortSignal.timeout: its timer would keep the whole turn reachable for the full deadline
-  // (120 s) after the turn ended — under load, that is every recent turn in memory.
-  const timeoutMs = input.timeoutMs ?? config.chat.turnTimeoutMs;
-  const deadline = new AbortController();
-  const timer = setTimeout(
-    () => deadline.abort(new DOMException(`The turn exceeded its ${timeoutMs} ms deadline.`, 'TimeoutError')),
-    timeoutMs,
-  );
-  // The client going away as the response stream sees it (cancelled): on a cold edge start the
-  // request's own signal may never fire, so this one does not depend on it.
-  const disconnect = new AbortController();
-  const signal = combineSignals([input.signal, deadline.signal, disconnect.signal]);
-  // The turn ends on its own abort (client gone, deadline), even when nobody pulls the stream and
-  // streamText never calls onAbort. After the listeners of this dispatch (the LLM span's own), so
-  // each model call ends itself first, with its own state.
-  const endOnAbort = () => queueMicrotask(() => void turn.end(outcomeOfAbort(signal)));
-  signal.addEventListener('abort', endOnAbort, { once: true });
-  void turn.ended.finally(() => {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', endOnAbort);
-  });
-  const fail = (error: unknown): void => void turn.end({ type: 'error', error });
-
-  const result = turn.run(() =>
-    streamText({
-      model: turn.traceModel(withStallTimeout(model, stallTimeoutMs(config)), identity, { promptTemplates: [SYSTEM_PROMPT_TEMPLATE] }),
-      // CHAT_MODEL_MAX_RETRIES (default 2; 0 turns retries off). Each attempt is its own LLM span.
-      maxRetries: config.chat.modelMaxRetries,
-      instructions: input.instructions ?? SYSTEM_PROMPT,
-      messages: modelMessages,
-      ...(input.tools ? { tools: turn.traceTools(input.tools), stopWhen: isStepCount(MAX_TOOL_STEPS) } : {}),
-      abortSignal: signal,
-      onError: ({ error }) => fail(error),
-      onStepError: ({ error }) => fail(error),
-      onAbort: () => void turn.end(outcomeOfAbort(signal)),
-      onEnd: (event) => {
-        if (event.finishReason === 'error') fail(new Error('the model stream ended with an error'));
-        else turn.end({ type: 'ok' });
-      },
-    }),
-  );
-  /** Aborts the turn because its response stream was cancelled (the client went away). */
-  const clientGone = (): void => disconnect.abort(new DOMException('The client disconnected.', 'AbortError'));
   return { turn, result, modelId: model.modelId, clientGone };
 }
 
