@@ -4,6 +4,7 @@ import { useInMemoryTracing } from '@/lib/tracing/testing/in-memory-tracing';
 import { startFakeAnthropic, type FakeAnthropicOptions } from '../testing/fake-anthropic-server';
 import { chatTools } from '../tools/chat-tools';
 import { runTracedTurn, useFakeProvider } from '../testing/traced-turn';
+import { expectCompletedTurn, expectFailedMidStream, expectRefusedTurn, expectStopped } from '../testing/turn-expectations';
 
 const tracing = useInMemoryTracing();
 beforeEach(() => tracing.reset());
@@ -56,10 +57,7 @@ describe('Anthropic Messages API, streamed, through the traced turn', () => {
       'output.value': 'Hello from the fake Claude.',
       'stream.outcome': 'completed',
     });
-    expect(String(llm.attributes['output.value'])).not.toContain('greet back');
-    expect(JSON.stringify(llm.attributes)).not.toContain('sk-ant-fake-key');
-    expect(llm.status.code).toBe(SpanStatusCode.OK);
-    expect(turn.status.code).toBe(SpanStatusCode.OK);
+    expectCompletedTurn({ llm, turn }, { reasoning: 'greet back', apiKey: 'sk-ant-fake-key' });
   });
 });
 
@@ -95,11 +93,7 @@ describe.each([
   it("ends the LLM and turn spans with ERROR and Anthropic's message, no token counts", async () => {
     const { llm, turn, errors } = await runTracedTurn(tracing.spans, 'Hi');
     expect(errors.length).toBeGreaterThan(0);
-    for (const span of [llm, turn]) {
-      expect(span.status.code).toBe(SpanStatusCode.ERROR);
-      expect(span.events.find((e) => e.name === 'exception')?.attributes?.['exception.message']).toMatch(message);
-    }
-    expect(llm.attributes['llm.token_count.prompt']).toBeUndefined();
+    expectRefusedTurn({ llm, turn }, message);
     expect(llm.attributes['url.full']).toMatch(/\/v1\/messages$/);
   });
 });
@@ -109,10 +103,7 @@ describe('Anthropic sending an error event mid-stream', () => {
 
   it('ends the LLM span with ERROR, keeping the partial output', async () => {
     const { llm } = await runTracedTurn(tracing.spans, 'Hi');
-    expect(llm.status.code).toBe(SpanStatusCode.ERROR);
-    expect(llm.attributes['output.value']).toBe('Hello from');
-    expect(llm.attributes['stream.outcome']).toBe('error');
-    expect(llm.events.find((e) => e.name === 'exception')?.attributes?.['exception.message']).toMatch(/Overloaded/);
+    expectFailedMidStream(llm, 'Hello from', /Overloaded/);
   });
 });
 
@@ -121,9 +112,7 @@ describe('Anthropic stream stopped by the user', () => {
 
   it('ends the LLM span as aborted with the partial output and the prompt count message_start reported', async () => {
     const { llm } = await runTracedTurn(tracing.spans, 'Hi', { abortAfterTextChunks: 2 });
-    expect(llm.attributes['stream.outcome']).toBe('aborted');
-    expect(llm.status.code).not.toBe(SpanStatusCode.ERROR);
-    expect(llm.attributes['output.value']).toBe('Hello from');
+    expectStopped(llm, 'Hello from');
     // message_start said 21 input tokens, 0 from the cache; the completion was never reported.
     expect(llm.attributes['llm.token_count.prompt']).toBe(21);
     expect(llm.attributes['llm.token_count.prompt_details.cache_read']).toBe(0);
