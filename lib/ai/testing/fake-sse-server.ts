@@ -40,6 +40,34 @@ export interface FakeSseServer {
   close(): Promise<void>;
 }
 
+/** What the provider fakes answer and how they misbehave, by the same names. */
+export interface FakeStreamOptions {
+  /** The answer's text deltas. */
+  words?: string[];
+  /** Answer with this status and the provider's error body. */
+  failWithStatus?: number;
+  /** Send the provider's error frame after this many text deltas, then end the stream. */
+  errorAfterWords?: number;
+  /** Stop sending after this many text deltas (the connection stays open). */
+  stallAfterWords?: number;
+  /** Pause between frames. */
+  delayMs?: number;
+}
+
+/**
+ * The reply that streams `before`, one frame per word and `after` — or, with `errorAfterWords`, the
+ * words so far and `error`; with `stallAfterWords`, nothing after that many words.
+ */
+export function wordsReply(options: FakeStreamOptions, frames: { before: string[]; words: string[]; after: string[]; error: string }): FakeReply {
+  const { before, words, after, error } = frames;
+  const { errorAfterWords, stallAfterWords, delayMs } = options;
+  if (errorAfterWords !== undefined && errorAfterWords < words.length) {
+    return { type: 'sse', frames: [...before, ...words.slice(0, errorAfterWords), error], delayMs };
+  }
+  const stallAfterFrames = stallAfterWords === undefined ? undefined : before.length + stallAfterWords;
+  return { type: 'sse', frames: [...before, ...words, ...after], delayMs, stallAfterFrames };
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One SSE frame; `event` is the `event:` line (Anthropic names every event; OpenAI and Gemini do not). */
