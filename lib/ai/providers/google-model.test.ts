@@ -1,10 +1,9 @@
-import { SpanStatusCode } from '@opentelemetry/api';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useInMemoryTracing } from '@/lib/tracing/testing/in-memory-tracing';
 import { startFakeGemini, type FakeGeminiOptions } from '../testing/fake-gemini-server';
 import { chatTools } from '../tools/chat-tools';
 import { runTracedTurn, useFakeProvider } from '../testing/traced-turn';
-import { expectCompletedTurn, expectFailedMidStream, expectRefusedTurn, expectStopped } from '../testing/turn-expectations';
+import { expectCalculatorTurn, expectCompletedTurn, expectFailedMidStream, expectRefusedTurn, expectStopped } from '../testing/turn-expectations';
 
 const tracing = useInMemoryTracing();
 beforeEach(() => tracing.reset());
@@ -106,18 +105,7 @@ describe('Gemini calling a tool (functionCall part, then the answer)', () => {
   const fake = useFakeGemini({ toolCall: { name: 'calculator', args: { expression: '17*23' } }, words: ['17*23', ' = 391.'] });
 
   it('traces AGENT → LLM (tool call) → TOOL → LLM (answer), and sends the functionResponse back', async () => {
-    const { text, llms, tools, turn } = await runTracedTurn(tracing.spans, 'What is 17*23?', { tools: chatTools });
-    expect(text).toBe('17*23 = 391.');
-    expect(llms).toHaveLength(2);
-    expect(llms[0]!.attributes).toMatchObject({
-      'llm.finish_reason': 'tool-calls',
-      'llm.output_messages.0.message.tool_calls.0.tool_call.function.name': 'calculator',
-      'llm.output_messages.0.message.tool_calls.0.tool_call.function.arguments': '{"expression":"17*23"}',
-    });
-    expect(tools).toHaveLength(1);
-    expect(tools[0]!.attributes['output.value']).toContain('391');
-    expect(llms[1]!.attributes['output.value']).toBe('17*23 = 391.');
-    expect(turn.status.code).toBe(SpanStatusCode.OK);
+    expectCalculatorTurn(await runTracedTurn(tracing.spans, 'What is 17*23?', { tools: chatTools }));
     const contents = fake().requests[1]!.body.contents as { parts: { functionResponse?: { name: string } }[] }[];
     expect(contents.some((c) => c.parts.some((p) => p.functionResponse?.name === 'calculator'))).toBe(true);
   });

@@ -44,3 +44,18 @@ export function expectCompletedTurn({ llm, turn }: Pick<TracedTurn, 'llm' | 'tur
   expect(llm.status.code).toBe(SpanStatusCode.OK);
   expect(turn.status.code).toBe(SpanStatusCode.OK);
 }
+
+/** The calculator turn (`What is 17*23?` with the chat's tools): AGENT → LLM (tool call) → TOOL → LLM (answer), all OK. */
+export function expectCalculatorTurn({ text, llms, tools, turn }: TracedTurn): void {
+  expect(text).toBe('17*23 = 391.');
+  expect(llms).toHaveLength(2);
+  expect(llms[0]!.attributes).toMatchObject({
+    'llm.finish_reason': 'tool-calls',
+    'llm.output_messages.0.message.tool_calls.0.tool_call.function.name': 'calculator',
+    'llm.output_messages.0.message.tool_calls.0.tool_call.function.arguments': '{"expression":"17*23"}',
+  });
+  expect(tools).toHaveLength(1);
+  expect(tools[0]!.attributes['output.value']).toContain('391');
+  expect(llms[1]!.attributes).toMatchObject({ 'output.value': '17*23 = 391.', 'llm.finish_reason': 'stop' });
+  expect(turn.status.code).toBe(SpanStatusCode.OK);
+}
