@@ -30,6 +30,12 @@ export async function spawnNext(
   }
 }
 
+/** `next start` of the built app on `port` with `env`, collecting what it prints (for leak and warning checks). */
+export async function startNextCollecting(port: number, env: Record<string, string>): Promise<{ server: ChildProcess; output: { stdout: string[]; stderr: string[] } }> {
+  const output = { stdout: [] as string[], stderr: [] as string[] };
+  return { server: await spawnNext('start', port, env, 60_000, output), output };
+}
+
 export function chatBody(id: string, text: string) {
   return { id, messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text }] }] };
 }
