@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-/** Starts `next <command>` on `port` with `env` and waits until it serves `/`. */
+/** Starts `next <command>` on `port` with `env` over the caller's (`undefined` unsets a variable) and waits until it serves `/`. */
 export async function spawnNext(
   command: 'start' | 'dev',
   port: number,
-  env: Record<string, string>,
+  env: Record<string, string | undefined>,
   timeoutMs = 60_000,
   /** Collects the server's stdout and stderr (otherwise ignored). */
   output?: { stdout: string[]; stderr: string[] },
