@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+import { chromiumProject } from './e2e/support/chromium-project';
 
 /**
  * E2E: Playwright drives the real UI against `next build && next start` (offline model) and asserts
@@ -21,10 +21,6 @@ export const E2E = {
   projectName: 'traced-chat-e2e',
 };
 
-// Debian's Chromium where present (no browser download on such machines); otherwise Playwright's own
-// browser, installed with `npx playwright install chromium`.
-const systemChromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
@@ -42,18 +38,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: systemChromium,
-          args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--no-sandbox'],
-        },
-      },
-    },
-  ],
+  projects: [chromiumProject],
   webServer: [
     // E2E_SKIP_BUILD=1 reuses the existing .next build (local iteration only; CI always builds).
     // Standalone output as well (what OpenNext needs), so `npm run test:serverless` reuses this build.

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+import { chromiumProject } from './e2e/support/chromium-project';
 
 /**
  * The real-Phoenix suite (`npm run test:phoenix`): the built app exports to the Arize Phoenix at
@@ -7,8 +7,6 @@ import { defineConfig, devices } from '@playwright/test';
  * Separate from playwright.config.ts, so `npm run test:e2e` never needs a Phoenix. Each spec starts
  * its own app(s) with e2e/phoenix/phoenix-app.ts; nothing is started here.
  */
-const systemChromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-
 export default defineConfig({
   testDir: './e2e/phoenix',
   testMatch: '**/*.spec.ts',
@@ -25,16 +23,5 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: systemChromium,
-          args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--no-sandbox'],
-        },
-      },
-    },
-  ],
+  projects: [chromiumProject],
 });

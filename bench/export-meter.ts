@@ -6,7 +6,7 @@
  * that decoding spans never competes with the chats being timed.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocally } from '../lib/ai/testing/local-http-server';
 import { encodeExportResponse } from '../receiver/api';
 
 export interface ExportTally {
@@ -62,11 +62,7 @@ export async function startExportMeter(options: { port?: number } = {}): Promise
   // Longer than any pause between two exports of a run: the exporter reuses its keep-alive socket,
   // and a server closing it under a busy event loop (the in-process microbenchmark) races the next request.
   server.keepAliveTimeout = 120_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenLocally(server, options.port);
   return {
     endpoint: (label) => `http://127.0.0.1:${port}/${label}/v1/traces`,
     tally: (label) => ({ ...tally(label) }),
@@ -78,10 +74,6 @@ export async function startExportMeter(options: { port?: number } = {}): Promise
         if (!answer.ok) throw new Error(`receiver refused an export: ${answer.status} ${await answer.text()}`);
       }
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

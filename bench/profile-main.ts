@@ -11,11 +11,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
+import { numberedWords, startFakeOpenAI } from '../lib/ai/testing/fake-openai-server';
 import { startApp, type AppServer } from './app-server';
 import { runLoad } from './chat-client';
 import { summarizeProfiles, TRACING_CATEGORIES, type ProfileSummary } from './cpu-profile-summary';
 import { startExportMeter } from './export-meter';
-import { startFakeUpstream } from './fake-upstream';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -37,7 +37,7 @@ const keys: Key[] = checkouts.flatMap(({ label }) => MODES.map((mode): Key => `$
 let windows: Record<string, { startUs: number; endUs: number }> = reuse ? JSON.parse(readFileSync(join(tmp, 'windows.json'), 'utf8')) : {};
 if (!reuse) {
   const meter = await startExportMeter({ port: 4340 });
-  const upstream = await startFakeUpstream({ port: 4342, chunks: 20, intervalMs: 5 });
+  const upstream = await startFakeOpenAI({ port: 4342, words: numberedWords(20), chunkDelayMs: 5 });
   const apps = new Map<Key, AppServer>();
   try {
     let port = 3305;

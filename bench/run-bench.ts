@@ -1,17 +1,18 @@
 /**
- * Runs the benchmark: a paced fake OpenAI upstream, an export meter in front of the OTLP receiver,
- * and the built app under `next start` once per mode. Every mode is warmed up, then measured in
+ * Runs the benchmark: the fake OpenAI upstream the tests use (`lib/ai/testing/fake-openai-server.ts`,
+ * paced), an export meter in front of the OTLP receiver, and the built app under `next start` once
+ * per mode. Every mode is warmed up, then measured in
  * rounds — each round runs every concurrency level in every mode, rotating the mode order — so slow
  * drifts of this shared machine hit all modes alike. Returns the raw batches and per-mode totals.
  */
 import os from 'node:os';
+import { numberedWords, startFakeOpenAI } from '../lib/ai/testing/fake-openai-server';
 import { startReceiver } from '../receiver/api';
 import type { ReceivedSpan } from '../receiver/api';
 import { startApp, type AppServer } from './app-server';
 import { MODES, type BenchConfig, type Mode } from './bench-config';
 import { runLoad, type TurnResult } from './chat-client';
 import { startExportMeter } from './export-meter';
-import { startFakeUpstream } from './fake-upstream';
 import { cpuSeconds, memoryKb, processTree } from './process-stats';
 import { measureSpanCounters, type CounterReport } from './span-counters';
 
@@ -52,7 +53,8 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
     cleanups.push(() => receiver.close());
     const meter = await startExportMeter({ port: config.ports.meter });
     cleanups.push(() => meter.close());
-    const upstream = await startFakeUpstream({ port: config.ports.upstream, chunks: config.chunks, intervalMs: config.chunkIntervalMs });
+    const words = numberedWords(config.chunks);
+    const upstream = await startFakeOpenAI({ port: config.ports.upstream, words, chunkDelayMs: config.chunkIntervalMs });
     cleanups.push(() => upstream.close());
 
     const apps = {} as Record<Mode, AppServer>;
@@ -109,7 +111,7 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
     });
     await meter.deliver(receiver.url);
     const spans = Object.fromEntries(MODES.map((mode) => [mode, receiver.spans().filter((span) => span.project === `bench-${mode}`)])) as Record<Mode, ReceivedSpan[]>;
-    return { config, batches, peakRssKb, spans, counters, answer: upstream.answer, durationMs: Date.now() - started, loadAverage: { start: loadAtStart, end: os.loadavg()[0]! } };
+    return { config, batches, peakRssKb, spans, counters, answer: words.join(''), durationMs: Date.now() - started, loadAverage: { start: loadAtStart, end: os.loadavg()[0]! } };
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => log(`[bench] cleanup failed: ${String(error)}`));
   }

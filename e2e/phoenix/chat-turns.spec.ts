@@ -66,15 +66,11 @@ for (const runtime of RUNTIMES) {
 }
 
 test('a turn typed in the browser: Phoenix holds the trace the UI shows, with the text on screen as output', async ({ page }) => {
-  await openChat(page, app);
+  const chat = await openChat(page, app);
   const before = app.upstream.requests.length;
-  await page.getByTestId('chat-input').fill('Hello from a real browser');
-  await page.getByTestId('send-button').click();
-  const answer = page.getByTestId('message-assistant').last();
-  await expect(answer).toHaveAttribute('data-status', 'done');
-  const onScreen = (await answer.getByTestId('assistant-text').textContent())!;
+  const onScreen = await chat.ask('Hello from a real browser', 20_000);
   expect(onScreen).toBe('Traces are stored in Phoenix.');
-  const traceId = (await answer.getByTestId('trace-id').getAttribute('data-trace-id'))!;
+  const traceId = await chat.lastTraceId();
 
   const spans = await waitForPhoenixSpans(app.project, traceId, (s) => s.length >= 2);
   const { root, llms } = expectTurnTree(spans);
@@ -90,14 +86,11 @@ test('a turn typed in the browser: Phoenix holds the trace the UI shows, with th
 
 test('an image attached in the browser: Phoenix has it as an image content part of the user message, with tokens and cost', async ({ page }) => {
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-  await openChat(page, app);
+  const chat = await openChat(page, app);
   const before = app.upstream.requests.length;
   await page.getByTestId('attach-image-input').setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: png });
-  await page.getByTestId('chat-input').fill('What is in this picture?');
-  await page.getByTestId('send-button').click();
-  const answer = page.getByTestId('message-assistant').last();
-  await expect(answer).toHaveAttribute('data-status', 'done');
-  const traceId = (await answer.getByTestId('trace-id').getAttribute('data-trace-id'))!;
+  await chat.ask('What is in this picture?', 20_000);
+  const traceId = await chat.lastTraceId();
   expect(JSON.stringify(app.upstream.requests[before]!.body.messages)).toContain(png.toString('base64'));
 
   const { llms } = expectTurnTree(await waitForPhoenixSpans(app.project, traceId, (s) => s.length >= 2));

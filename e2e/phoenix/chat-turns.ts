@@ -2,10 +2,10 @@
  * Driving the app for the real-Phoenix specs: chat turns over HTTP and in the browser, and the fake
  * upstream's usage, which is what the provider "reported" and so what Phoenix must show.
  */
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { FakeRequestBody, FakeUsage } from '../../lib/ai/testing/fake-openai-server';
 import type { Runtime } from '../support/chat-page';
-import { CHAT_ROUTE } from '../support/chat-page';
+import { CHAT_ROUTE, ChatPage } from '../support/chat-page';
 import type { PhoenixApp } from './phoenix-app';
 
 export interface UiMessage {
@@ -77,11 +77,10 @@ export function realisticUsage(body: FakeRequestBody, words: string[]): FakeUsag
 }
 
 /** Opens the chat UI of `app` in `page` and picks the runtime. */
-export async function openChat(page: Page, app: PhoenixApp, runtime: Runtime = 'nodejs'): Promise<void> {
-  await page.goto(`${app.url}/`);
-  await expect(page.getByTestId('chat')).toHaveAttribute('data-hydrated', 'true');
-  await page.getByTestId(`runtime-${runtime}`).click();
-  await expect(page.getByTestId(`runtime-${runtime}`)).toHaveAttribute('aria-pressed', 'true');
+export async function openChat(page: Page, app: PhoenixApp, runtime: Runtime = 'nodejs'): Promise<ChatPage> {
+  const chat = new ChatPage(page);
+  await chat.open(runtime, app.url);
+  return chat;
 }
 
 /** Open spans on the app's server (TRACE_DIAGNOSTICS=1): 0 once every turn ended. */

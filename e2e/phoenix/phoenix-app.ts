@@ -5,10 +5,11 @@
  * `OPENAI_API_KEY` (dummy), `OPENAI_BASE_URL` and `CHAT_MODEL=gpt-4o-mini` (a model in Phoenix's price
  * table, so Phoenix computes cost). Nothing of the caller's own tracing, model or masking env leaks in.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { startFakeOpenAI, type FakeOpenAI, type FakeOpenAIOptions } from '../../lib/ai/testing/fake-openai-server';
+import { spawnNext } from '../support/spawn-next';
 import { deletePhoenixProject, phoenixApiKey, phoenixUrl, uniqueProjectName } from './phoenix-api';
 
 export const PHOENIX_SUITE_MODEL = 'gpt-4o-mini';
@@ -41,14 +42,14 @@ export interface PhoenixApp {
 /** Variables of the caller's shell that would change what the app exports or which model it uses. */
 const INHERITED = /^(OTEL_|PHOENIX_|OPENINFERENCE_|OPENAI_|CHAT_|TRACE_|TRACING_|OFFLINE_MODEL_|ANTHROPIC_|GOOGLE_|NEXT_)/;
 
-/** The app's whole environment: the caller's minus anything tracing/model related, plus ours. */
+/** The app's environment over the caller's: anything tracing/model related unset (`undefined`), plus ours. */
 export function phoenixAppEnv(project: string, upstreamBaseURL: string, extra: Record<string, string> = {}): Record<string, string | undefined> {
   const phoenix = phoenixUrl();
   if (!phoenix) throw new Error('PHOENIX_TEST_URL is not set');
-  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !INHERITED.test(key)));
+  const unset = Object.fromEntries(Object.keys(process.env).filter((key) => INHERITED.test(key)).map((key) => [key, undefined]));
   const key = phoenixApiKey();
   return {
-    ...base,
+    ...unset,
     PHOENIX_COLLECTOR_ENDPOINT: phoenix,
     PHOENIX_PROJECT_NAME: project,
     ...(key ? { PHOENIX_API_KEY: key } : {}),
@@ -74,7 +75,7 @@ export async function startPhoenixApp(options: PhoenixAppOptions = {}): Promise<
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess;
   try {
-    child = await spawnNextStart(port, phoenixAppEnv(project, upstream.baseURL, options.env), output);
+    child = await spawnNext('start', port, phoenixAppEnv(project, upstream.baseURL, options.env), 60_000, output);
   } catch (error) {
     await upstream.close();
     throw new Error(`${(error as Error).message}\n${output.stderr.join('').slice(-2000)}`);
@@ -90,25 +91,6 @@ export async function startPhoenixApp(options: PhoenixAppOptions = {}): Promise<
       if (!options.project && process.env.PHOENIX_TEST_CLEANUP === '1') await deletePhoenixProject(project);
     },
   };
-}
-
-async function spawnNextStart(port: number, env: Record<string, string | undefined>, output: PhoenixApp['output'], timeoutMs = 60_000): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
-    env: env as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => output.stdout.push(chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => output.stderr.push(chunk.toString('utf8')));
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start on port ${port} exited with ${child.exitCode}`);
-    if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) return child;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`next start did not serve port ${port} within ${timeoutMs} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -38,15 +38,12 @@ test.afterAll(async () => {
 });
 
 test('calculate 17*23 in the browser: AGENT → LLM, TOOL, LLM in Phoenix, linked by the tool call id, cost = both LLM calls', async ({ page }) => {
-  await openChat(page, app);
+  const chat = await openChat(page, app);
   const before = app.upstream.requests.length;
-  await page.getByTestId('chat-input').fill('Please calculate 17*23');
-  await page.getByTestId('send-button').click();
-  const answer = page.getByTestId('message-assistant').last();
-  await expect(answer).toHaveAttribute('data-status', 'done');
-  await expect(answer.getByTestId('tool-output')).toContainText('391');
-  await expect(answer.getByTestId('assistant-text')).toHaveText('17 × 23 = 391.');
-  const traceId = (await answer.getByTestId('trace-id').getAttribute('data-trace-id'))!;
+  await chat.ask('Please calculate 17*23', 20_000);
+  await expect(chat.lastAnswer.getByTestId('tool-output')).toContainText('391');
+  await expect(chat.lastAnswerText).toHaveText('17 × 23 = 391.');
+  const traceId = await chat.lastTraceId();
 
   const requests = app.upstream.requests.slice(before);
   expect(requests).toHaveLength(2);

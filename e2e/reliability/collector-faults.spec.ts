@@ -3,7 +3,7 @@ import { E2E, appEnv } from '../../playwright.config';
 import { fetchSpans } from '../../receiver/api';
 import { startCollectorProxy, type CollectorProxy, type ProxyMode } from '../support/collector-proxy';
 import { postChat, type ChatResult } from '../support/read-chat-stream';
-import { spawnNext } from '../support/spawn-next';
+import { startNextCollecting } from '../support/spawn-next';
 
 /**
  * Collector faults against `next start`, through a proxy in front of the receiver: down at startup,
@@ -48,9 +48,7 @@ async function expectDelivered(results: ChatResult[], what: string, timeout = 20
 
 test('collector down, 503, 429, hanging or 500: chats unaffected, one warning per outage, queued spans delivered after recovery', async () => {
   test.setTimeout(150_000);
-  const output = { stdout: [] as string[], stderr: [] as string[] };
-  const server = await spawnNext(
-    'start',
+  const { server, output } = await startNextCollecting(
     PORT,
     appEnv({
       PHOENIX_COLLECTOR_ENDPOINT: proxy.url,
@@ -58,8 +56,6 @@ test('collector down, 503, 429, hanging or 500: chats unaffected, one warning pe
       OTEL_EXPORTER_OTLP_TIMEOUT: String(EXPORT_TIMEOUT_MS),
       TRACE_RETRY_MAX_BACKOFF_MS: '1000',
     }),
-    60_000,
-    output,
   );
   try {
     // Down at startup: chats work; their spans wait in the retry queue.

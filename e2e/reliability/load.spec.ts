@@ -3,7 +3,7 @@ import { E2E, appEnv } from '../../playwright.config';
 import type { ReceivedSpan } from '../../receiver/api';
 import { startReceiver, type Receiver } from '../../receiver/api';
 import { postChat, type ChatResult } from '../support/read-chat-stream';
-import { spawnNext } from '../support/spawn-next';
+import { startNextCollecting } from '../support/spawn-next';
 
 /**
  * Load against `next start` (offline model, loopback only): ROUNDS rounds of CONCURRENCY concurrent
@@ -53,9 +53,7 @@ async function round(r: number): Promise<ChatResult[]> {
 
 test(`${CONCURRENCY} concurrent chats × ${ROUNDS} rounds: complete traces, no cross-talk, no open span, no leak`, async () => {
   test.setTimeout(180_000);
-  const output = { stdout: [] as string[], stderr: [] as string[] };
-  const server = await spawnNext(
-    'start',
+  const { server, output } = await startNextCollecting(
     PORT,
     appEnv({
       PHOENIX_COLLECTOR_ENDPOINT: receiver.url,
@@ -65,8 +63,6 @@ test(`${CONCURRENCY} concurrent chats × ${ROUNDS} rounds: complete traces, no c
       TRACE_DIAGNOSTICS: '1',
       NODE_OPTIONS: '--expose-gc',
     }),
-    60_000,
-    output,
   );
   try {
     await round(-1); // warm-up: compile caches, connection pools

@@ -5,7 +5,7 @@ import { startFakeOpenAI, type FakeOpenAI } from '../../lib/ai/testing/fake-open
 import { E2E, appEnv } from '../../playwright.config';
 import { startRawCapture, type RawCapture } from '../support/raw-otlp-capture';
 import { postChat } from '../support/read-chat-stream';
-import { spawnNext } from '../support/spawn-next';
+import { startNextCollecting } from '../support/spawn-next';
 
 /**
  * A distinct, recognizable fake secret planted in every variable that holds one never appears in the
@@ -50,9 +50,7 @@ function staticFiles(dir: string): string[] {
 
 test('API keys and Authorization values stay out of exported spans, logs, responses and the client bundle', async ({ request }) => {
   test.setTimeout(60_000);
-  const output = { stdout: [] as string[], stderr: [] as string[] };
-  const server = await spawnNext(
-    'start',
+  const { server, output } = await startNextCollecting(
     PORT,
     appEnv({
       OTEL_BSP_SCHEDULE_DELAY: '100',
@@ -64,8 +62,6 @@ test('API keys and Authorization values stay out of exported spans, logs, respon
       OTEL_LOG_LEVEL: 'debug',
       ...plantedEnv,
     }),
-    60_000,
-    output,
   );
   const app = `http://127.0.0.1:${PORT}`;
   const clientSaw: string[] = [];

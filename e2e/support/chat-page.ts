@@ -9,9 +9,9 @@ export const CHAT_ROUTE: Record<Runtime, string> = { nodejs: '/api/chat', edge: 
 export class ChatPage {
   constructor(readonly page: Page) {}
 
-  /** Opens the chat and picks the server runtime its turns go to. */
-  async open(runtime: Runtime = 'nodejs'): Promise<void> {
-    await this.page.goto('/');
+  /** Opens the chat (of the app at `appUrl`; default: the config's `baseURL`) and picks the server runtime its turns go to. */
+  async open(runtime: Runtime = 'nodejs', appUrl = ''): Promise<void> {
+    await this.page.goto(`${appUrl}/`);
     await expect(this.page.getByTestId('chat')).toHaveAttribute('data-hydrated', 'true');
     await this.page.getByTestId(`runtime-${runtime}`).click();
     await expect(this.page.getByTestId(`runtime-${runtime}`)).toHaveAttribute('aria-pressed', 'true');

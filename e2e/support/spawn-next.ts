@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-/** Starts `next <command>` on `port` with `env` and waits until it serves `/`. */
+/** Starts `next <command>` on `port` with `env` over the caller's (`undefined` unsets a variable) and waits until it serves `/`. */
 export async function spawnNext(
   command: 'start' | 'dev',
   port: number,
-  env: Record<string, string>,
+  env: Record<string, string | undefined>,
   timeoutMs = 60_000,
   /** Collects the server's stdout and stderr (otherwise ignored). */
   output?: { stdout: string[]; stderr: string[] },
@@ -28,6 +28,12 @@ export async function spawnNext(
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** `next start` of the built app on `port` with `env`, collecting what it prints (for leak and warning checks). */
+export async function startNextCollecting(port: number, env: Record<string, string>): Promise<{ server: ChildProcess; output: { stdout: string[]; stderr: string[] } }> {
+  const output = { stdout: [] as string[], stderr: [] as string[] };
+  return { server: await spawnNext('start', port, env, 60_000, output), output };
 }
 
 export function chatBody(id: string, text: string) {

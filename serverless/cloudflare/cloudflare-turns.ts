@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { chatBody, traceIdOf } from '../support/chat-request';
+import { chatBody, readBody, traceIdOf } from '../support/chat-request';
 import type { SettleReport, SettleReports } from './settle-reports';
 import type { WorkerdDev } from './workerd-dev';
 
@@ -28,22 +28,6 @@ export async function settledTurn(dev: WorkerdDev, reports: SettleReports, text:
   const traceId = traceIdOf(response.headers.get('traceresponse'));
   const body = await readBody(response, abort, stopAfterBytes);
   return { traceId, body, report: await reports.next(id) };
-}
-
-async function readBody(response: Response, abort: AbortController, stopAfterBytes?: number): Promise<string> {
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let body = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return body;
-    body += decoder.decode(value, { stream: true });
-    if (stopAfterBytes !== undefined && body.length >= stopAfterBytes) {
-      abort.abort();
-      await reader.cancel().catch(() => undefined);
-      return body;
-    }
-  }
 }
 
 async function previewOnError(response: Response): Promise<string> {

@@ -23,3 +23,24 @@ export function appEnv(receiverUrl: string, apiKey: string, extra: Record<string
     ...extra,
   };
 }
+
+/**
+ * The response body as text; with `stopAfterBytes`, the client goes away (Stop) once it has read that
+ * much: it aborts the fetch and cancels the reader, and gets what it read so far.
+ */
+export async function readBody(response: Response, abort: AbortController, stopAfterBytes?: number): Promise<string> {
+  if (stopAfterBytes === undefined) return response.text();
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let body = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return body;
+    body += decoder.decode(value, { stream: true });
+    if (body.length >= stopAfterBytes) {
+      abort.abort();
+      await reader.cancel().catch(() => undefined);
+      return body;
+    }
+  }
+}

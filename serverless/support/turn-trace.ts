@@ -63,3 +63,14 @@ function describe(span: ReceivedSpan): string {
   const keys = Object.keys(attributes).filter((key) => !key.startsWith('llm.input_messages') && !key.startsWith('llm.tools') && key !== 'input.value');
   return JSON.stringify({ status, events: events.map((e) => e.name), attributes: Object.fromEntries(keys.map((k) => [k, attributes[k]])) });
 }
+
+/**
+ * The harness's negative control (per-turn flush off): frozen for longer than the batch delay, the
+ * function cannot export, so the receiver holds nothing of `traceId`; once thawed, the spans leave.
+ */
+export async function expectNothingUntilThawed(traceId: string, thaw: () => void): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  expect(await spansNow(traceId)).toEqual([]);
+  thaw();
+  await expect.poll(async () => (await spansNow(traceId)).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+}

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { readBody } from '../support/chat-request';
 import { untilStopped } from '../support/process-state';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -76,22 +77,5 @@ export class VercelFunction {
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.kill('SIGKILL');
     await exited;
-  }
-}
-
-async function readBody(response: Response, abort: AbortController, stopAfterBytes?: number): Promise<string> {
-  if (stopAfterBytes === undefined) return response.text();
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let body = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return body;
-    body += decoder.decode(value, { stream: true });
-    if (body.length >= stopAfterBytes) {
-      abort.abort();
-      await reader.cancel().catch(() => undefined);
-      return body;
-    }
   }
 }

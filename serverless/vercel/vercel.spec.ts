@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { SERVERLESS } from '../playwright.config';
 import { appEnv, chatBody, traceIdOf } from '../support/chat-request';
 import { actionTraceId, followUpsActionId, followUpsActionRequest } from '../support/server-action';
-import { expectCompleteTurnNow, spansNow } from '../support/turn-trace';
+import { expectCompleteTurnNow, expectNothingUntilThawed } from '../support/turn-trace';
 import { VercelFunction } from './vercel-function';
 
 /**
@@ -58,10 +58,7 @@ test('Vercel harness can fail: with TRACE_FLUSH_AFTER_TURN=0 nothing is at the r
   try {
     const response = await fn.request('/api/chat', chat('vercel-no-flush', 'Hello without a flush'));
     const traceId = traceIdOf(response.headers.get('traceresponse'));
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect(await spansNow(traceId)).toEqual([]);
-    fn.thaw();
-    await expect.poll(async () => (await spansNow(traceId)).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expectNothingUntilThawed(traceId, () => fn.thaw());
   } finally {
     await fn.close();
   }

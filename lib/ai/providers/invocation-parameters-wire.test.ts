@@ -5,7 +5,7 @@ import { traceLanguageModel } from '@/lib/tracing/lifecycle/traced-model';
 import { spanByKind, useInMemoryTracing } from '@/lib/tracing/testing/in-memory-tracing';
 import { startFakeAnthropic } from '../testing/fake-anthropic-server';
 import { startFakeGemini } from '../testing/fake-gemini-server';
-import { startFakeOpenAICompatible } from '../testing/fake-openai-compatible-server';
+import { startFakeOpenAI } from '../testing/fake-openai-server';
 import type { FakeSseServer } from '../testing/fake-sse-server';
 import { getLanguageModel } from '../get-language-model';
 import { readConfig } from '@/lib/config/read-config';
@@ -53,7 +53,7 @@ describe('llm.invocation_parameters speak the provider API', () => {
   });
 
   it('OpenAI-compatible: max_tokens, temperature, stop as in the chat-completions request (it has no top_k)', async () => {
-    fake = await startFakeOpenAICompatible();
+    fake = await startFakeOpenAI();
     const { parameters, body } = await callWithSettings({ CHAT_PROVIDER: 'openai-compatible', OPENAI_COMPATIBLE_BASE_URL: fake.baseURL, CHAT_MODEL: 'qwen3' });
     expect(parameters).toEqual({ model: 'qwen3', max_tokens: 321, temperature: 0.25, stop: ['<END>'] });
     expect(body).not.toHaveProperty('top_k');

@@ -1,15 +1,15 @@
-import { SpanStatusCode } from '@opentelemetry/api';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useInMemoryTracing } from '@/lib/tracing/testing/in-memory-tracing';
-import { startFakeOpenAICompatible, type FakeOpenAICompatibleOptions } from '../testing/fake-openai-compatible-server';
+import { startFakeOpenAI, type FakeOpenAIOptions } from '../testing/fake-openai-server';
 import { runTracedTurn, useFakeProvider } from '../testing/traced-turn';
+import { expectCompletedTurn, expectFailedMidStream, expectRefusedTurn, expectStopped } from '../testing/turn-expectations';
 
 const tracing = useInMemoryTracing();
 beforeEach(() => tracing.reset());
 
-const useFakeCompatible = (options: FakeOpenAICompatibleOptions, extra: Record<string, string> = {}) =>
+const useFakeCompatible = (options: FakeOpenAIOptions, extra: Record<string, string> = {}) =>
   useFakeProvider(
-    () => startFakeOpenAICompatible(options),
+    () => startFakeOpenAI(options),
     (fake) => ({
       CHAT_PROVIDER: 'openai-compatible',
       OPENAI_COMPATIBLE_BASE_URL: fake.baseURL,
@@ -30,7 +30,7 @@ describe('an OpenAI-compatible server streaming reasoning_content, through the t
 
   it('asks for usage in the stream and records it, the reasoning tokens and the reported model', async () => {
     const { text, llm, turn } = await runTracedTurn(tracing.spans, 'Hi there');
-    expect(text).toBe('Hello from the compatible server.');
+    expect(text).toBe('Hello from the fake model.');
 
     const request = fake().requests[0]!;
     expect(request.url).toBe('/v1/chat/completions');
@@ -48,15 +48,12 @@ describe('an OpenAI-compatible server streaming reasoning_content, through the t
       'llm.token_count.completion_details.reasoning': 14,
       'llm.token_count.total': 50,
       'llm.finish_reason': 'stop',
-      'output.value': 'Hello from the compatible server.',
+      'output.value': 'Hello from the fake model.',
     });
     // Ollama has no OpenInference llm.system; the server reported no cached tokens: unknown, not 0.
     expect(llm.attributes['llm.system']).toBeUndefined();
     expect(llm.attributes['llm.token_count.prompt_details.cache_read']).toBeUndefined();
-    expect(String(llm.attributes['output.value'])).not.toContain('Greeting detected');
-    expect(JSON.stringify(llm.attributes)).not.toContain('local-key');
-    expect(llm.status.code).toBe(SpanStatusCode.OK);
-    expect(turn.status.code).toBe(SpanStatusCode.OK);
+    expectCompletedTurn({ llm, turn }, { reasoning: 'Greeting detected', apiKey: 'local-key' });
   });
 });
 
@@ -68,7 +65,7 @@ describe('an OpenAI-compatible server on an unknown host, without a key', () => 
     expect(fake().requests[0]!.headers.authorization).toBeUndefined();
     expect(llm.attributes['llm.provider']).toBeUndefined();
     expect(llm.attributes['llm.system']).toBeUndefined();
-    expect(llm.attributes['llm.token_count.prompt']).toBe(17);
+    expect(llm.attributes['llm.token_count.prompt']).toBe(21);
   });
 });
 
@@ -76,33 +73,25 @@ describe('an OpenAI-compatible server answering HTTP 503', () => {
   useFakeCompatible({ failWithStatus: 503 });
 
   it('ends both spans with ERROR and the server message', async () => {
-    const { llm, turn } = await runTracedTurn(tracing.spans, 'Hi');
-    for (const span of [llm, turn]) {
-      expect(span.status.code).toBe(SpanStatusCode.ERROR);
-      expect(span.events.find((e) => e.name === 'exception')?.attributes?.['exception.message']).toMatch(/fake compatible error 503/);
-    }
+    expectRefusedTurn(await runTracedTurn(tracing.spans, 'Hi'), /fake upstream error 503/);
   });
 });
 
 describe('an OpenAI-compatible server failing mid-stream', () => {
-  useFakeCompatible({ errorAfterWords: 2 });
+  useFakeCompatible({ errorEventAfterChunks: 2, errorMessage: 'fake mid-stream failure' });
 
   it('ends the LLM span with ERROR, keeping the partial output', async () => {
     const { llm } = await runTracedTurn(tracing.spans, 'Hi');
-    expect(llm.status.code).toBe(SpanStatusCode.ERROR);
-    expect(llm.attributes['stream.outcome']).toBe('error');
-    expect(llm.attributes['output.value']).toBe('Hello from');
-    expect(llm.events.find((e) => e.name === 'exception')?.attributes?.['exception.message']).toMatch(/fake mid-stream failure/);
+    expectFailedMidStream(llm, 'Hello from', /fake mid-stream failure/);
   });
 });
 
 describe('an OpenAI-compatible stream stopped by the user', () => {
-  const fake = useFakeCompatible({ delayMs: 30 });
+  const fake = useFakeCompatible({ chunkDelayMs: 30 });
 
   it('ends the LLM span as aborted with the partial output', async () => {
     const { llm } = await runTracedTurn(tracing.spans, 'Hi', { abortAfterTextChunks: 2 });
-    expect(llm.attributes['stream.outcome']).toBe('aborted');
-    expect(llm.attributes['output.value']).toBe('Hello from');
+    expectStopped(llm, 'Hello from');
     expect(llm.attributes['llm.token_count.prompt']).toBeUndefined();
     await vi.waitFor(() => expect(fake().disconnects).toBe(1));
   });

@@ -7,7 +7,7 @@
  * until the request carries its `tool_result`. It can fail with an HTTP error (Anthropic's error body), send an `error` event
  * mid-stream, stall or reset.
  */
-import { sseFrame, startFakeSseServer, type FakeSseServer } from './fake-sse-server';
+import { sseFrame, startFakeSseServer, wordsReply, type FakeSseServer, type FakeStreamOptions } from './fake-sse-server';
 
 export interface AnthropicUsage {
   input_tokens: number;
@@ -17,21 +17,14 @@ export interface AnthropicUsage {
   output_tokens_details?: { thinking_tokens: number };
 }
 
-export interface FakeAnthropicOptions {
+/** `failWithStatus` answers with Anthropic's error body (`{type:"error",error:{type,message}}`); `errorAfterWords` sends an `error` event (overloaded). */
+export interface FakeAnthropicOptions extends FakeStreamOptions {
   /** The model the answer names in `message_start` (default: the requested one). */
   model?: string;
-  words?: string[];
   /** Streamed as a thinking block before the text. */
   thinking?: string[];
   usage?: AnthropicUsage;
   stopReason?: string;
-  /** Answer with this status and Anthropic's error body (`{type:"error",error:{type,message}}`). */
-  failWithStatus?: number;
-  /** Send an `error` event (overloaded) after this many text deltas. */
-  errorAfterWords?: number;
-  /** Stop sending after this many text deltas (the connection stays open). */
-  stallAfterWords?: number;
-  delayMs?: number;
   /** Answer a request without a `tool_result` with this tool call (its input streamed in two pieces). */
   toolCall?: { name: string; input: Record<string, unknown> };
 }
@@ -108,28 +101,23 @@ export function startFakeAnthropic(options: FakeAnthropicOptions = {}): Promise<
     }
     frames.push(sseFrame({ type: 'content_block_start', index, content_block: { type: 'text', text: '' } }, 'content_block_start'));
     frames.push(sseFrame({ type: 'ping' }, 'ping'));
-    const firstWordFrame = frames.length;
-    for (const [i, word] of words.entries()) {
-      if (i === options.errorAfterWords) {
-        frames.push(sseFrame(anthropicError('overloaded_error', 'Overloaded'), 'error'));
-        return { type: 'sse', frames, delayMs: options.delayMs };
-      }
-      frames.push(sseFrame({ type: 'content_block_delta', index, delta: { type: 'text_delta', text: word } }, 'content_block_delta'));
-    }
-    frames.push(sseFrame({ type: 'content_block_stop', index }, 'content_block_stop'));
-    frames.push(
-      sseFrame(
-        {
-          type: 'message_delta',
-          delta: { stop_reason: options.stopReason ?? 'end_turn', stop_sequence: null },
-          usage: { output_tokens, ...(output_tokens_details ? { output_tokens_details } : {}) },
-        },
-        'message_delta',
-      ),
-    );
-    frames.push(sseFrame({ type: 'message_stop' }, 'message_stop'));
-    const stallAfterFrames = options.stallAfterWords === undefined ? undefined : firstWordFrame + options.stallAfterWords;
-    return { type: 'sse', frames, delayMs: options.delayMs, stallAfterFrames };
+    return wordsReply(options, {
+      before: frames,
+      words: words.map((word) => sseFrame({ type: 'content_block_delta', index, delta: { type: 'text_delta', text: word } }, 'content_block_delta')),
+      error: sseFrame(anthropicError('overloaded_error', 'Overloaded'), 'error'),
+      after: [
+        sseFrame({ type: 'content_block_stop', index }, 'content_block_stop'),
+        sseFrame(
+          {
+            type: 'message_delta',
+            delta: { stop_reason: options.stopReason ?? 'end_turn', stop_sequence: null },
+            usage: { output_tokens, ...(output_tokens_details ? { output_tokens_details } : {}) },
+          },
+          'message_delta',
+        ),
+        sseFrame({ type: 'message_stop' }, 'message_stop'),
+      ],
+    });
   });
 }
 

@@ -8,7 +8,7 @@
  * `functionResponse`. It can fail with an HTTP error (Google's error body), send an error chunk
  * mid-stream, or stall.
  */
-import { sseFrame, startFakeSseServer, type FakeSseServer } from './fake-sse-server';
+import { sseFrame, startFakeSseServer, wordsReply, type FakeSseServer, type FakeStreamOptions } from './fake-sse-server';
 
 export interface GeminiUsageMetadata {
   promptTokenCount: number;
@@ -18,19 +18,13 @@ export interface GeminiUsageMetadata {
   thoughtsTokenCount?: number;
 }
 
-export interface FakeGeminiOptions {
+/** `failWithStatus` answers with Google's error body (`{error:{code,message,status}}`); `errorAfterWords` sends an error chunk. */
+export interface FakeGeminiOptions extends FakeStreamOptions {
   /** `modelVersion` of every chunk (default: the model in the path). */
   modelVersion?: string;
-  words?: string[];
   thoughts?: string[];
   usageMetadata?: GeminiUsageMetadata;
   finishReason?: string;
-  /** Answer with this status and Google's error body (`{error:{code,message,status}}`). */
-  failWithStatus?: number;
-  /** Send an error chunk after this many text chunks. */
-  errorAfterWords?: number;
-  stallAfterWords?: number;
-  delayMs?: number;
   /** Answer a request without a `functionResponse` with this function call. */
   toolCall?: { name: string; args: Record<string, unknown> };
 }
@@ -65,22 +59,18 @@ export function startFakeGemini(options: FakeGeminiOptions = {}): Promise<FakeSs
       frames.push(chunk({ ...candidate([{ functionCall: { name: options.toolCall.name, args: options.toolCall.args } }], 'STOP'), usageMetadata: usage }));
       return { type: 'sse', frames, delayMs: options.delayMs };
     }
-    const firstWordFrame = frames.length;
-    for (const [i, word] of words.entries()) {
-      if (i === options.errorAfterWords) {
-        frames.push(sseFrame(googleError(503, 'The model is overloaded. Please try again later.')));
-        return { type: 'sse', frames, delayMs: options.delayMs };
-      }
-      const last = i === words.length - 1;
-      frames.push(
+    const last = words.length - 1;
+    return wordsReply(options, {
+      before: frames,
+      words: words.map((word, i) =>
         chunk({
-          ...candidate([{ text: word }], last ? (options.finishReason ?? 'STOP') : undefined),
-          usageMetadata: last ? usage : { promptTokenCount: usage.promptTokenCount, totalTokenCount: usage.promptTokenCount },
+          ...candidate([{ text: word }], i === last ? (options.finishReason ?? 'STOP') : undefined),
+          usageMetadata: i === last ? usage : { promptTokenCount: usage.promptTokenCount, totalTokenCount: usage.promptTokenCount },
         }),
-      );
-    }
-    const stallAfterFrames = options.stallAfterWords === undefined ? undefined : firstWordFrame + options.stallAfterWords;
-    return { type: 'sse', frames, delayMs: options.delayMs, stallAfterFrames };
+      ),
+      error: sseFrame(googleError(503, 'The model is overloaded. Please try again later.')),
+      after: [],
+    });
   });
 }
 

@@ -1,7 +1,8 @@
 import { createOpenAI } from '@ai-sdk/openai';
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { jsonSchema, streamText, tool } from 'ai';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI, type FakeOpenAIOptions } from './fake-openai-server';
+import { numberedWords, startFakeOpenAI, type FakeOpenAI, type FakeOpenAIOptions } from './fake-openai-server';
 
 /** The fake upstream through the real provider (`@ai-sdk/openai`'s chat API), as the app uses it. */
 let fake: FakeOpenAI | undefined;
@@ -57,5 +58,36 @@ describe('fake OpenAI server', () => {
     const started = Date.now();
     expect(await streamText({ model, prompt: 'hi' }).text).toBe('Hello from the fake model.');
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+});
+
+describe('fake OpenAI server, as a compatible server (vLLM, DeepSeek, Ollama) and as the benchmark upstream', () => {
+  it('streams reasoning_content before the content and names the configured model', async () => {
+    fake = await startFakeOpenAI({ reasoning: ['Think', 'ing.'], model: 'deepseek-r1:8b-q4', words: numberedWords(3) });
+    const model = createOpenAICompatible({ name: 'local', baseURL: fake.baseURL, includeUsage: true }).chatModel('deepseek-r1:8b');
+    const result = streamText({ model, prompt: 'hi', maxRetries: 0 });
+    expect(await result.text).toBe('word0 word1 word2');
+    expect(await result.reasoningText).toBe('Thinking.');
+    expect((await result.response).modelId).toBe('deepseek-r1:8b-q4');
+    expect(fake.requests[0]).toMatchObject({ method: 'POST', url: '/v1/chat/completions', usage: { completion_tokens: 3 } });
+  });
+
+  it('paces each chunk by chunkDelayMs and counts a client that goes away mid-stream', async () => {
+    const model = await modelOn({ chunkDelayMs: 40 });
+    const abort = new AbortController();
+    const started = Date.now();
+    const result = streamText({ model, prompt: 'hi', maxRetries: 0, abortSignal: abort.signal });
+    let deltas = 0;
+    for await (const part of result.fullStream) if (part.type === 'text-delta' && ++deltas === 2) abort.abort();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(75);
+    await expect.poll(() => fake!.disconnects).toBe(1);
+    expect(fake!.requests[0]!.usage).toBeUndefined();
+  });
+
+  it('answers 404 with an OpenAI error body off the chat-completions path', async () => {
+    fake = await startFakeOpenAI();
+    const response = await fetch(`${fake.baseURL}/responses`, { method: 'POST', body: '{}' });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { message: 'Not found: /v1/responses' } });
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Test-only: the HTTP side shared by the fake provider servers (Anthropic, Gemini, OpenAI-compatible).
+ * Test-only: the HTTP side shared by the fake Anthropic and Gemini servers (the OpenAI one decides
+ * chunk by chunk — retries, per-request tool calls, usage recorded once sent — so it has its own loop).
  * Each request is recorded (method, path with query, headers, JSON body) and answered by the fake's
  * `reply`: a JSON error with a status, or server-sent-event frames written one by one — optionally
  * paced, cut off by a connection reset, or stalled (the connection stays open, nothing more comes).
@@ -7,7 +8,7 @@
  * the provider.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocally, readJsonBody } from './local-http-server';
 
 export interface RecordedRequest {
   method: string;
@@ -39,6 +40,34 @@ export interface FakeSseServer {
   close(): Promise<void>;
 }
 
+/** What the provider fakes answer and how they misbehave, by the same names. */
+export interface FakeStreamOptions {
+  /** The answer's text deltas. */
+  words?: string[];
+  /** Answer with this status and the provider's error body. */
+  failWithStatus?: number;
+  /** Send the provider's error frame after this many text deltas, then end the stream. */
+  errorAfterWords?: number;
+  /** Stop sending after this many text deltas (the connection stays open). */
+  stallAfterWords?: number;
+  /** Pause between frames. */
+  delayMs?: number;
+}
+
+/**
+ * The reply that streams `before`, one frame per word and `after` — or, with `errorAfterWords`, the
+ * words so far and `error`; with `stallAfterWords`, nothing after that many words.
+ */
+export function wordsReply(options: FakeStreamOptions, frames: { before: string[]; words: string[]; after: string[]; error: string }): FakeReply {
+  const { before, words, after, error } = frames;
+  const { errorAfterWords, stallAfterWords, delayMs } = options;
+  if (errorAfterWords !== undefined && errorAfterWords < words.length) {
+    return { type: 'sse', frames: [...before, ...words.slice(0, errorAfterWords), error], delayMs };
+  }
+  const stallAfterFrames = stallAfterWords === undefined ? undefined : before.length + stallAfterWords;
+  return { type: 'sse', frames: [...before, ...words, ...after], delayMs, stallAfterFrames };
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One SSE frame; `event` is the `event:` line (Anthropic names every event; OpenAI and Gemini do not). */
@@ -50,10 +79,7 @@ export async function startFakeSseServer(basePath: string, reply: (request: Reco
   const requests: RecordedRequest[] = [];
   let disconnects = 0;
   const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    const request: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: text ? JSON.parse(text) : {} };
+    const request: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: await readJsonBody(req) };
     requests.push(request);
     const answer = reply(request);
     if (answer.type === 'json') {
@@ -80,18 +106,13 @@ export async function startFakeSseServer(basePath: string, reply: (request: Reco
     finished = true;
     res.end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenLocally(server);
   return {
-    baseURL: `http://127.0.0.1:${port}${basePath}`,
+    baseURL: `http://127.0.0.1:${listening.port}${basePath}`,
     requests,
     get disconnects() {
       return disconnects;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: listening.close,
   };
 }

@@ -56,8 +56,8 @@ export async function runTracedTurn(
 }
 
 /** Starts a fake provider server for the enclosing `describe` and points the app's env at it. */
-export function useFakeProvider(start: () => Promise<FakeSseServer>, env: (fake: FakeSseServer) => Record<string, string>): () => FakeSseServer {
-  let fake: FakeSseServer;
+export function useFakeProvider<Fake extends FakeSseServer>(start: () => Promise<Fake>, env: (fake: Fake) => Record<string, string>): () => Fake {
+  let fake: Fake;
   beforeAll(async () => {
     fake = await start();
     vi.stubEnv('CHAT_MODEL_MAX_RETRIES', '0');
