@@ -2,7 +2,7 @@
  * Test-only: the wire format of OpenAI's streamed chat completions, as OpenAI and the compatible
  * servers (vLLM, DeepSeek, Ollama) send it — pure builders of the SSE frames the fake server writes.
  */
-import { sseFrame } from './fake-sse-server';
+import { sseFrame } from './fake-sse-server.ts';
 
 export interface FakeUsage {
   prompt_tokens: number;

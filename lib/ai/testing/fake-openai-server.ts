@@ -8,13 +8,14 @@
  * or before each chunk (the benchmark's pacing), and misbehave on request: answer with an HTTP error,
  * send an error event or reset the connection mid-stream, or stall. A client that goes away mid-stream
  * is counted in `disconnects`.
+ * Its imports carry `.ts` extensions: the guide test loads it with Node's own type stripping.
  */
 import { createServer, type IncomingMessage } from 'node:http';
-import { chatChunks, defaultUsage, DONE_FRAME, openAIError, wantsUsage, type FakeToolCall, type FakeUsage } from './fake-openai-chunks';
-import type { RecordedRequest } from './fake-sse-server';
-import { listenLocally, readJsonBody } from './local-http-server';
+import { chatChunks, defaultUsage, DONE_FRAME, openAIError, wantsUsage, type FakeToolCall, type FakeUsage } from './fake-openai-chunks.ts';
+import type { RecordedRequest } from './fake-sse-server.ts';
+import { listenLocally, readJsonBody } from './local-http-server.ts';
 
-export { numberedWords, type FakeToolCall, type FakeUsage } from './fake-openai-chunks';
+export { numberedWords, type FakeToolCall, type FakeUsage } from './fake-openai-chunks.ts';
 export type FakeRequestBody = Record<string, unknown>;
 
 export interface FakeOpenAIOptions {

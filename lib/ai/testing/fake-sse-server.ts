@@ -8,7 +8,7 @@
  * the provider.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import { listenLocally, readJsonBody } from './local-http-server';
+import { listenLocally, readJsonBody } from './local-http-server.ts';
 
 export interface RecordedRequest {
   method: string;
