@@ -5,7 +5,7 @@
 // - Cloudflare: `opennextjs-cloudflare build --skipNextBuild` into `.open-next/`.
 // SERVERLESS_SKIP_BUILD=1 reuses all three outputs as they are (local iteration).
 import { execFileSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -28,4 +28,12 @@ if (process.env.SERVERLESS_SKIP_BUILD !== '1') {
     'build', '--skipNextBuild', '-c', 'serverless/cloudflare/wrangler.jsonc', '--openNextConfigPath', 'serverless/cloudflare/open-next.config.ts',
   ]);
 }
-run('serverless tests', bin('playwright'), ['test', '-c', 'serverless/playwright.config.ts', ...process.argv.slice(2)]);
+// The Phoenix checks (serverless/phoenix.spec.ts) also run against the Phoenix .ci/run prepared, once
+// its PHOENIX_TEST_PENDING file says `ready <url>` (the Phoenix suite before this one waited for it).
+const phoenixEnv = {};
+const pending = process.env.PHOENIX_TEST_PENDING?.trim();
+if (!process.env.PHOENIX_TEST_URL && pending && existsSync(pending)) {
+  const [state, url] = readFileSync(pending, 'utf8').trim().split(' ');
+  if (state === 'ready' && url) phoenixEnv.PHOENIX_TEST_URL = url;
+}
+run('serverless tests', bin('playwright'), ['test', '-c', 'serverless/playwright.config.ts', ...process.argv.slice(2)], phoenixEnv);
