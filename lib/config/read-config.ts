@@ -2,7 +2,7 @@
  * `readConfig(env)`: every environment variable of docs/configuration.md, each read by the rule of
  * its kind (env-rules.ts), into one typed, frozen object. Pure: no `process.env`, no `node:`
  * imports (edge runtime, server actions, tests). Every variable is read on every call, whatever the
- * others say (config-docs.test.ts relies on it), and precedence is applied afterwards.
+ * others say (config-boundary.test.ts relies on it), and precedence is applied afterwards.
  */
 import type { AppConfig, InspectorSetting, OtlpProtocol, SamplerName, TracingMode } from './config-types';
 import { SAMPLER_NAMES } from './config-types';
