@@ -7,7 +7,9 @@ import { SettleReports } from './cloudflare/settle-reports';
 import { WorkerdDev } from './cloudflare/workerd-dev';
 import { SERVERLESS } from './playwright.config';
 import { chatBody, traceIdOf } from './support/chat-request';
-import { PHOENIX_TEST_URL, phoenixSpans, type PhoenixSpan } from './support/phoenix-spans';
+import { phoenixApiKey, phoenixUrl, waitForPhoenixSpans } from '../e2e/phoenix/phoenix-api';
+
+const PHOENIX_TEST_URL = phoenixUrl();
 
 /**
  * The real Phoenix as the judge (runs when PHOENIX_TEST_URL is set): the function exports straight
@@ -19,6 +21,7 @@ const WORKER = path.resolve(__dirname, '../.open-next/worker.js');
 const project = `traced-chat-serverless-${Date.now().toString(36)}`;
 const env = {
   PHOENIX_COLLECTOR_ENDPOINT: PHOENIX_TEST_URL ?? '',
+  ...(phoenixApiKey() ? { PHOENIX_API_KEY: phoenixApiKey()! } : {}),
   PHOENIX_PROJECT_NAME: project,
   OFFLINE_MODEL_DELAY_MS: '0',
   OTEL_BSP_SCHEDULE_DELAY: '60000',
@@ -52,12 +55,10 @@ test('Cloudflare Workers → Phoenix: a tool turn is stored complete after worke
   }
 });
 
-/** Phoenix inserts asynchronously (~0.5 s): poll, while nothing can be sent any more. */
+/** Phoenix inserts asynchronously (~0.5 s): poll (and re-read once settled), while nothing can be sent any more. */
 async function expectStoredToolTurn(traceId: string): Promise<void> {
-  let spans: PhoenixSpan[] = [];
-  await expect
-    .poll(async () => (spans = await phoenixSpans(PHOENIX_TEST_URL!, project, traceId)).length, { timeout: 15_000 })
-    .toBe(4);
+  const spans = await waitForPhoenixSpans(project, traceId, (stored) => stored.length >= 4, 15_000);
+  expect(spans).toHaveLength(4);
   const agent = spans.find((s) => s.span_kind === 'AGENT');
   const llms = spans.filter((s) => s.span_kind === 'LLM');
   const tool = spans.find((s) => s.span_kind === 'TOOL');

@@ -25,7 +25,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   const found = await phoenixRest<{ data: { id: string }[] }>(`/v1/datasets?name=${encodeURIComponent(dataset)}`).catch(() => ({ data: [] }));
   for (const { id } of found.data) await phoenixRest(`/v1/datasets/${id}`, { method: 'DELETE' }).catch(() => undefined);
-  await deletePhoenixProject(app.project).catch(() => undefined);
+  if (app) await deletePhoenixProject(app.project).catch(() => undefined);
   await app?.stop();
 });
 

@@ -6,6 +6,7 @@ import { phoenixModelPrices, phoenixSession, phoenixTrace } from './phoenix-quer
 import { expectCostOfUsage, expectTokensEqualUsage, expectTraceCostIsSumOfLlms, expectTurnTree, gqlSpanOf } from './phoenix-checks';
 import { openChat, openSpans, postTurn, realisticUsage, streamedText, userMessage } from './chat-turns';
 import { CHAT_ROUTE, RUNTIMES } from '../support/chat-page';
+import { traceIdOf } from '../support/spawn-next';
 
 /**
  * Turns that fail, as Phoenix stores them: the turn and each model attempt ERROR with an `exception`
@@ -113,7 +114,7 @@ for (const runtime of RUNTIMES) {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ id: `deadline-${runtime}-${Date.now()}`, messages: [userMessage('Stream a lot')] }),
       });
-      const traceId = /^00-([0-9a-f]{32})-/.exec(response.headers.get('traceresponse') ?? '')![1]!;
+      const traceId = traceIdOf(response.headers.get('traceresponse') ?? undefined)!;
       await response.body!.getReader().read(); // one chunk, then nothing more is read
       const spans = await waitForPhoenixSpans(app.project, traceId, (s) => s.length >= 2, 25_000);
       const { root, llms } = expectTurnTree(spans);
@@ -121,6 +122,8 @@ for (const runtime of RUNTIMES) {
         expect(span.status_code, span.name).toBe('ERROR');
         expect(span.attributes['stream.outcome'], span.name).toBe('timeout');
       }
+      // None left open in the app either (its diagnostics count; the edge sandbox keeps its own).
+      if (runtime === 'nodejs') await expect.poll(() => openSpans(slow)).toBe(0);
     } finally {
       await slow.stop();
     }

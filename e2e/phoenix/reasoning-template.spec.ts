@@ -15,7 +15,7 @@ test.beforeAll(async () => {
   app = await startPhoenixApp({ env: { OPENAI_API_KEY: '', OFFLINE_MODEL_DELAY_MS: '0' } });
 });
 test.afterAll(async () => {
-  await deletePhoenixProject(app.project).catch(() => undefined);
+  if (app) await deletePhoenixProject(app.project).catch(() => undefined);
   await app?.stop();
 });
 

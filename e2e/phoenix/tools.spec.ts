@@ -22,11 +22,13 @@ test.beforeAll(async () => {
       usage: realisticUsage,
       toolCalls: (body) => {
         const last = lastMessage(body);
-        return last.role === 'user' && JSON.stringify(last.content).includes('calculate') ? [{ name: 'calculator', arguments: '{"expression":"17*23"}' }] : undefined;
+        if (last.role !== 'user' || !JSON.stringify(last.content).includes('calculate')) return undefined;
+        return [{ name: 'calculator', arguments: JSON.stringify({ expression: JSON.stringify(last.content).includes('1/0') ? '1/0' : '17*23' }) }];
       },
       words: (body) => {
         const last = lastMessage(body);
         if (last.role !== 'tool') return ['I', ' can', ' calculate', ' things.'];
+        if (!String(last.content).includes('"result"')) return ['The', ' calculator', ' could', ' not', ' do', ' that.'];
         const { result } = JSON.parse(String(last.content)) as { result: number };
         return ['17', ' × 23', ` = ${result}.`];
       },
@@ -98,4 +100,25 @@ test('calculate 17*23 in the browser: AGENT → LLM, TOOL, LLM in Phoenix, linke
   }
   expectTraceCostIsSumOfLlms(trace);
   expect(trace.costSummary.total.tokens).toBe(requests[0]!.usage!.total_tokens + requests[1]!.usage!.total_tokens);
+});
+
+test('a tool that throws (calculate 1/0): its TOOL span is ERROR with the exception in Phoenix, the model answers and the turn is OK', async ({ page }) => {
+  const chat = await openChat(page, app);
+  await chat.ask('Please calculate 1/0', 20_000);
+  await expect(chat.lastAnswerText).toHaveText('The calculator could not do that.');
+  const traceId = await chat.lastTraceId();
+
+  const spans = await waitForPhoenixSpans(app.project, traceId, (s) => s.length >= 4);
+  const { root, llms, tools } = expectTurnTree(spans);
+  expect(llms).toHaveLength(2);
+  expect(tools).toHaveLength(1);
+  const tool = tools[0]!;
+  expect(tool.parent_id).toBe(root.context.span_id);
+  expect(tool.status_code).toBe('ERROR');
+  expect(tool.attributes).toMatchObject({ 'tool.name': 'calculator', 'input.value': '{"expression":"1/0"}', 'stream.outcome': 'error' });
+  const exception = tool.events.find((event) => event.name === 'exception');
+  expect(String(exception?.attributes['exception.message'])).toBe('division by zero');
+  // The AI SDK hands the error to the model, which answers: the turn and both LLM calls succeed.
+  for (const span of [root, ...llms]) expect(span.status_code, span.name).toBe('OK');
+  expect(root.attributes['output.value']).toBe('The calculator could not do that.');
 });

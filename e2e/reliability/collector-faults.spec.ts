@@ -60,6 +60,9 @@ test('collector down, 503, 429, hanging or 500: chats unaffected, one warning pe
   try {
     // Down at startup: chats work; their spans wait in the retry queue.
     const startup = await chats('down-at-startup');
+    // As in every phase below: let at least one export fail before recovery (a loaded machine may
+    // otherwise export only after the collector is back, and the outage leaves no warning).
+    await new Promise((resolve) => setTimeout(resolve, 800));
     await proxy.setMode('pass');
     await expectDelivered(startup, 'the startup outage');
 

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { appEnv, E2E } from '../../playwright.config';
 import { fetchAnnotations } from '../../receiver/api';
-import { chatBody, spawnNext } from '../support/spawn-next';
+import { chatBody, startNextCollecting } from '../support/spawn-next';
 
 /**
  * Feedback only from the browser that got the answer: the answer's metadata carries a signed token,
@@ -79,8 +79,7 @@ test('a token issued by one instance verifies on another that shares FEEDBACK_SI
 
 test('without FEEDBACK_SIGNING_KEY, an answer from the edge route can be rated through the Node route (one key per process)', async ({ playwright }) => {
   const port = Number(new URL(E2E.appUrl).port) + 26;
-  const output = { stdout: [] as string[], stderr: [] as string[] };
-  const server = await spawnNext('start', port, appEnv({ FEEDBACK_SIGNING_KEY: '' }), 60_000, output);
+  const { server, output } = await startNextCollecting(port, appEnv({ FEEDBACK_SIGNING_KEY: '' }));
   const browser = await playwright.request.newContext();
   try {
     const baseUrl = `http://127.0.0.1:${port}`;

@@ -43,7 +43,6 @@ export async function streamChatTurn(input: ChatTurnInput) {
   const { model, identity } = getLanguageModel(config);
   const { turn, result, clientGone } = streamTracedTurn({
     name: input.name,
-    input: lastUserText(input.messages),
     sessionId: input.sessionId,
     requestContext: input.requestContext,
     userId: input.userId,
@@ -59,14 +58,9 @@ export async function streamChatTurn(input: ChatTurnInput) {
     // CHAT_MODEL_MAX_RETRIES (default 2; 0 turns retries off). Each attempt is its own LLM span.
     maxRetries: config.chat.modelMaxRetries,
     signal: input.signal,
-    timeoutMs: input.timeoutMs ?? config.chat.turnTimeoutMs,
+    timeoutMs: input.timeoutMs,
   });
   return { turn, result, modelId: model.modelId, clientGone };
-}
-
-export function lastUserText(messages: readonly ChatMessage[]): string {
-  const last = messages.findLast((message) => message.role === 'user');
-  return last?.parts.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('') ?? '';
 }
 
 /** Messages the AI SDK cannot convert are the client's fault: a 400, not a 500. */

@@ -39,8 +39,9 @@ export function datasetExampleFromSpans(spans: readonly PhoenixSpan[], feedback:
   const inTrace = spans.filter((span) => span.context.trace_id === feedback.traceId);
   const turn = inTrace.find((span) => span.context.span_id === feedback.spanId);
   if (!turn) return { ok: false, reason: 'turn_not_found' };
+  const byId = new Map(inTrace.map((span) => [span.context.span_id, span]));
   const calls = inTrace
-    .filter((span) => span.span_kind === 'LLM' && isDescendant(span, turn, inTrace))
+    .filter((span) => span.span_kind === 'LLM' && isDescendant(span, turn, byId))
     .sort((a, b) => Date.parse(a.start_time) - Date.parse(b.start_time));
   const first = calls[0];
   const last = calls.at(-1);
@@ -86,8 +87,7 @@ export function datasetUploadBody(name: string, example: DatasetExample) {
   };
 }
 
-function isDescendant(span: PhoenixSpan, ancestor: PhoenixSpan, spans: readonly PhoenixSpan[]): boolean {
-  const byId = new Map(spans.map((item) => [item.context.span_id, item]));
+function isDescendant(span: PhoenixSpan, ancestor: PhoenixSpan, byId: ReadonlyMap<string, PhoenixSpan>): boolean {
   let parentId = span.parent_id ?? undefined;
   for (let depth = 0; parentId !== undefined && depth < 64; depth++) {
     if (parentId === ancestor.context.span_id) return true;

@@ -14,7 +14,6 @@ import { appConfig } from '@/lib/config/app-config';
 import { MIN_SIGNING_KEY_LENGTH } from '@/lib/config/config-defaults';
 import { readSecret } from '@/lib/config/env-rules';
 
-export { MIN_SIGNING_KEY_LENGTH };
 export const FEEDBACK_TOKEN_TTL_S = 7 * 24 * 60 * 60;
 
 export interface FeedbackClaims {

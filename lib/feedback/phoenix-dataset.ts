@@ -7,7 +7,6 @@ import type { PhoenixConfig } from '@/lib/config/config-types';
 import { phoenixBaseUrl, phoenixHeaders } from '@/lib/tracing/export/export-target';
 import type { PhoenixSpan } from './dataset-example';
 
-export { DEFAULT_FEEDBACK_DATASET } from '@/lib/config/config-defaults';
 
 export interface PhoenixDatasetTarget {
   base: string;

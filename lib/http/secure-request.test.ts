@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecureRequest, trustsProxy } from './secure-request';
+import { isSecureRequest } from './secure-request';
 import { readConfig } from '@/lib/config/read-config';
 
 const headers = (proto?: string) => new Headers(proto === undefined ? {} : { 'x-forwarded-proto': proto });
@@ -17,7 +17,7 @@ describe('isSecureRequest', () => {
     expect(isSecureRequest(headers('https, http'), readConfig({ TRUST_PROXY: '1' }))).toBe(false);
     expect(isSecureRequest(headers('http, https'), readConfig({ TRUST_PROXY: '1' }))).toBe(true);
     expect(isSecureRequest(headers(), readConfig({ TRUST_PROXY: '1' }))).toBe(false);
-    expect(trustsProxy(readConfig({ VERCEL: '1' }))).toBe(true);
-    expect(trustsProxy(readConfig({ VERCEL: '1', TRUST_PROXY: '0' }))).toBe(false);
+    expect(readConfig({ VERCEL: '1' }).http.trustProxy).toBe(true);
+    expect(readConfig({ VERCEL: '1', TRUST_PROXY: '0' }).http.trustProxy).toBe(false);
   });
 });

@@ -12,13 +12,9 @@ interface HeaderReader {
   get(name: string): string | null;
 }
 
-/** `TRUST_PROXY` (a boolean; default on where `VERCEL=1`), resolved by lib/config. */
-export function trustsProxy(config: Pick<AppConfig, 'http'> = appConfig()): boolean {
-  return config.http.trustProxy;
-}
-
 export function isSecureRequest(headers: HeaderReader, config: Pick<AppConfig, 'http'> = appConfig()): boolean {
-  if (trustsProxy(config)) {
+  // TRUST_PROXY (a boolean; default on where VERCEL=1), resolved by lib/config.
+  if (config.http.trustProxy) {
     // The proxy closest to us appends last; a client-sent value comes first.
     const proto = headers.get('x-forwarded-proto')?.split(',').at(-1)?.trim().toLowerCase();
     return proto === 'https';

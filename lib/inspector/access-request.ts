@@ -20,6 +20,9 @@ export function accessRequestOf(headers: HeaderReader, cookies: CookieReader, op
     queryToken: options.queryToken ?? null,
     headerToken: options.postedToken ?? bearer ?? null,
     cookieToken: cookies.get(INSPECTOR_COOKIE)?.value ?? null,
-    listenAddresses: listeningAddresses(),
+    // Read only by the `local` policy: walking the process's open handles is not free, so on demand.
+    get listenAddresses() {
+      return listeningAddresses();
+    },
   };
 }

@@ -52,7 +52,6 @@ export type AccessDecision =
   | { allow: false; status: 401 | 404; message: string };
 
 export const INSPECTOR_COOKIE = 'trace_inspector_token';
-export { MIN_INSPECTOR_TOKEN_LENGTH as MIN_TOKEN_LENGTH } from '@/lib/config/config-defaults';
 
 /** From `config.inspector` (TRACE_INSPECTOR, TRACE_INSPECTOR_TOKEN, read by lib/config) and whether this is next dev. */
 export function inspectorPolicy(config: Pick<AppConfig, 'inspector' | 'development'>): InspectorPolicy {

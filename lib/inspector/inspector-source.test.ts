@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inspectorSource, localCopyTarget, phoenixTraceUrl, phoenixUiUrl, receiverHeaders, sameUrl, withoutCredentials } from './inspector-source';
+import { localCopyTarget, receiverHeaders, sameUrl } from '@/lib/tracing/export/local-copy';
+import { inspectorSource, phoenixTraceUrl, phoenixUiUrl, withoutCredentials } from './inspector-source';
 import { readConfig } from '@/lib/config/read-config';
 
 describe('inspectorSource', () => {

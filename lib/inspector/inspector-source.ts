@@ -15,8 +15,6 @@
 import type { ExportTarget } from '@/lib/tracing/export/export-target';
 import { inspectorReceiver, type ReceiverSettings } from '@/lib/tracing/export/local-copy';
 
-export { DEFAULT_INSPECTOR_URL } from '@/lib/config/config-defaults';
-export { localCopyTarget, receiverHeaders, sameUrl } from '@/lib/tracing/export/local-copy';
 
 export interface InspectorSource {
   /** The receiver the inspector reads, when the app's spans reach it. */

@@ -17,7 +17,7 @@ const PATTERNS = [/\b(Bearer|Basic)\s+[^\s"',;]+/gi, /\bsk-(?:ant-)?[A-Za-z0-9_-
 export const REDACTED = '[REDACTED]';
 export const MIN_SECRET_LENGTH = 6;
 
-type SecretSource = Pick<AppConfig, 'secrets' | 'otlp' | 'phoenix'>;
+type SecretSource = Pick<AppConfig, 'secrets'>;
 
 const cache = new WeakMap<SecretSource, string[]>();
 
@@ -34,11 +34,6 @@ export function configuredSecrets(config: SecretSource = appConfig()): string[] 
     found.add(credential && credential.length >= MIN_SECRET_LENGTH ? credential : trimmed);
   };
   for (const value of config.secrets.values) add(value);
-  // Every header the exporter may send (whichever target wins) and PHOENIX_API_KEY among the values.
-  for (const headers of [config.otlp.headers, config.otlp.tracesHeaders, config.phoenix.clientHeaders]) {
-    for (const value of Object.values(headers)) add(value);
-  }
-  if (config.phoenix.apiKey) add(config.phoenix.apiKey);
   for (const raw of config.secrets.urls) {
     try {
       const url = new URL(raw);

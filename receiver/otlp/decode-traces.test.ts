@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeTraceRequest, ExportTraceServiceRequest, type ReceivedSpan } from './decode-traces.ts';
-import { nanos, richSpans, serialize } from './sdk-fixtures.ts';
+import { nanos, RICH_ATTRIBUTES, richSpans, serialize } from './sdk-fixtures.ts';
 
 const encode = (request: object) => ExportTraceServiceRequest.encode(ExportTraceServiceRequest.fromObject(request)).finish();
 const TRACE_ID = Buffer.from('0af7651916cd43dd8448eb211c80319c', 'hex');
@@ -37,20 +37,7 @@ describe('decodeTraceRequest: round trip against the OpenTelemetry JS protobuf s
   });
 
   it('keeps attribute values and tells ints from doubles', () => {
-    expect(child.attributes).toEqual({
-      'llm.token_count.prompt': 42,
-      'llm.token_count.total': 0,
-      'big.int': 2 ** 40,
-      'negative.int': -7,
-      ratio: 0.25,
-      'whole.double': 1.5e-300,
-      flag: true,
-      off: false,
-      text: 'héllo ✓',
-      empty: '',
-      tags: ['a', 'b'],
-      numbers: [1, 2.5],
-    });
+    expect(child.attributes).toEqual(RICH_ATTRIBUTES);
     expect(child.attributeTypes).toEqual({
       'llm.token_count.prompt': 'int',
       'llm.token_count.total': 'int',

@@ -15,6 +15,22 @@ export function recordSpans(resource: Record<string, string>, body: (tracer: Tra
   return exporter.getFinishedSpans();
 }
 
+/** Every attribute kind the decoder must keep: ints vs doubles, booleans, strings, arrays. */
+export const RICH_ATTRIBUTES = {
+  'llm.token_count.prompt': 42,
+  'llm.token_count.total': 0,
+  'big.int': 2 ** 40,
+  'negative.int': -7,
+  ratio: 0.25,
+  'whole.double': 1.5e-300,
+  flag: true,
+  off: false,
+  text: 'héllo ✓',
+  empty: '',
+  tags: ['a', 'b'],
+  numbers: [1, 2.5],
+};
+
 /** A parent SERVER span and an INTERNAL child with every attribute kind, events, a link and an error. */
 export function richSpans(): { parent: ReadableSpan; child: ReadableSpan; all: ReadableSpan[] } {
   const all = recordSpans({ 'service.name': 'rt', 'openinference.project.name': 'proj' }, (tracer) => {
@@ -22,20 +38,7 @@ export function richSpans(): { parent: ReadableSpan; child: ReadableSpan; all: R
     const child = tracer.startSpan(
       'child',
       {
-        attributes: {
-          'llm.token_count.prompt': 42,
-          'llm.token_count.total': 0,
-          'big.int': 2 ** 40,
-          'negative.int': -7,
-          ratio: 0.25,
-          'whole.double': 1.5e-300,
-          flag: true,
-          off: false,
-          text: 'héllo ✓',
-          empty: '',
-          tags: ['a', 'b'],
-          numbers: [1, 2.5],
-        },
+        attributes: RICH_ATTRIBUTES,
         links: [{ context: parent.spanContext(), attributes: { why: 'linked' } }],
       },
       trace.setSpan(ROOT_CONTEXT, parent),

@@ -5,7 +5,7 @@
  */
 import type { ReceivedSpan } from '../otlp/decode-traces.ts';
 import type { SpanAnnotation } from './span-annotations.ts';
-import { rootSpan, type TraceStatus } from './trace-summary.ts';
+import { groupByTrace, rootSpan, traceStatus, type TraceStatus } from './trace-summary.ts';
 
 /** How a turn ended, from its root's `stream.outcome` and the spans' statuses. */
 export type TurnOutcome = 'completed' | 'stopped' | 'timed out' | 'error' | 'unfinished';
@@ -62,7 +62,6 @@ export interface SessionDetail extends SessionSummary {
 }
 
 const FEEDBACK_NAME = 'user_feedback';
-const STATUS_OF_CODE: Record<number, TraceStatus> = { 0: 'unset', 1: 'ok', 2: 'error' };
 const OUTCOME: Record<string, TurnOutcome> = { completed: 'completed', aborted: 'stopped', timeout: 'timed out', error: 'error' };
 
 /** Sessions, most recently active first. */
@@ -79,15 +78,16 @@ export function sessionDetail(spans: ReceivedSpan[], annotations: SpanAnnotation
 }
 
 function sessionsOf(spans: ReceivedSpan[], annotations: SpanAnnotation[]): Map<string, SessionDetail> {
-  const byTrace = new Map<string, ReceivedSpan[]>();
-  for (const span of spans) byTrace.set(span.traceId, [...(byTrace.get(span.traceId) ?? []), span]);
+  const byTrace = groupByTrace(spans);
   const turnsBySession = new Map<string, { turn: SessionTurn; userId?: string; project?: string }[]>();
   for (const traceSpans of byTrace.values()) {
     const root = rootSpan(traceSpans);
     const sessionId = str(root.attributes['session.id']) ?? traceSpans.map((s) => str(s.attributes['session.id'])).find(Boolean);
     if (!sessionId) continue;
     const entry = { turn: toTurn(traceSpans, root, annotations), userId: str(root.attributes['user.id']), project: root.project };
-    turnsBySession.set(sessionId, [...(turnsBySession.get(sessionId) ?? []), entry]);
+    const entries = turnsBySession.get(sessionId);
+    if (entries) entries.push(entry);
+    else turnsBySession.set(sessionId, [entry]);
   }
   const sessions = new Map<string, SessionDetail>();
   for (const [sessionId, entries] of turnsBySession) {
@@ -122,7 +122,7 @@ function sessionsOf(spans: ReceivedSpan[], annotations: SpanAnnotation[]): Map<s
 function toTurn(spans: ReceivedSpan[], root: ReceivedSpan, annotations: SpanAnnotation[]): SessionTurn {
   const llm = spans.filter((s) => s.attributes['openinference.span.kind'] === 'LLM').sort((a, b) => Number(a.startTimeUnixNano - b.startTimeUnixNano));
   const count = (key: string) => sum(llm.map((s) => (typeof s.attributes[key] === 'number' ? (s.attributes[key] as number) : undefined)));
-  const status = spans.some((s) => s.status.code === 2) ? 'error' : (STATUS_OF_CODE[root.status.code] ?? 'unset');
+  const status = traceStatus(spans, root);
   const recorded = OUTCOME[str(root.attributes['stream.outcome']) ?? ''];
   const outcome: TurnOutcome = recorded ?? (status === 'error' ? 'error' : status === 'ok' ? 'completed' : 'unfinished');
   const ids = new Set(spans.map((s) => s.spanId));

@@ -38,13 +38,24 @@ export interface TraceFilter {
 export const PREVIEW_CHARS = 200;
 const STATUS_OF_CODE: Record<number, TraceStatus> = { 0: 'unset', 1: 'ok', 2: 'error' };
 
-export function summarizeTraces(spans: ReceivedSpan[], filter: TraceFilter = {}): TraceSummary[] {
+/** Spans grouped by trace id, in arrival order. */
+export function groupByTrace(spans: readonly ReceivedSpan[]): Map<string, ReceivedSpan[]> {
   const byTrace = new Map<string, ReceivedSpan[]>();
   for (const span of spans) {
     const list = byTrace.get(span.traceId);
     if (list) list.push(span);
     else byTrace.set(span.traceId, [span]);
   }
+  return byTrace;
+}
+
+/** A trace failed if any of its spans did; otherwise it has its root's status. */
+export function traceStatus(spans: readonly ReceivedSpan[], root: ReceivedSpan): TraceStatus {
+  return spans.some((s) => s.status.code === 2) ? 'error' : (STATUS_OF_CODE[root.status.code] ?? 'unset');
+}
+
+export function summarizeTraces(spans: ReceivedSpan[], filter: TraceFilter = {}): TraceSummary[] {
+  const byTrace = groupByTrace(spans);
   const limit = Math.min(Math.max(1, filter.limit ?? 50), 500);
   return [...byTrace.values()]
     .map(summarizeTrace)
@@ -70,7 +81,7 @@ export function summarizeTrace(spans: ReceivedSpan[]): TraceSummary {
     ...(typeof kind === 'string' ? { kind } : {}),
     startMs: Number(start / 1_000_000n),
     durationMs: Number(root.parentSpanId === undefined ? durationNs : end - start) / 1e6,
-    status: spans.some((s) => s.status.code === 2) ? 'error' : (STATUS_OF_CODE[root.status.code] ?? 'unset'),
+    status: traceStatus(spans, root),
     spanCount: spans.length,
     ...(typeof session === 'string' ? { sessionId: session } : {}),
     ...(root.project ? { project: root.project } : {}),

@@ -1,4 +1,4 @@
-import { BatchSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { OTLPHttpJsonTraceExporter, OTLPHttpProtoTraceExporter, type Configuration } from '@vercel/otel';
 import type { AppConfig } from '@/lib/config/config-types';
 import { resolveExportTarget } from './export-target';
@@ -34,13 +34,12 @@ export function createOTelConfiguration(config: AppConfig): Configuration {
   const exporter = copy ? new TeeSpanExporter(primary, [new OTLPHttpProtoTraceExporter(copy)]) : primary;
   const batch = new BatchSpanProcessor(exporter, { ...config.batch });
   const allSpans = config.tracing.allSpans;
-  const processor: SpanProcessor = batch;
-  setTraceProcessor(processor, primary instanceof ResilientSpanExporter ? () => primary.drain() : undefined);
+  setTraceProcessor(batch, primary instanceof ResilientSpanExporter ? () => primary.drain() : undefined);
   const sampler = samplerOf(config.tracing.sampler);
   return {
     serviceName: config.tracing.serviceName,
     attributes: { [RESOURCE_ATTR.PROJECT_NAME]: config.phoenix.projectName },
-    spanProcessors: [new ContextAttributesSpanProcessor(), processor],
+    spanProcessors: [new ContextAttributesSpanProcessor(), batch],
     // Only spans with an OpenInference kind are recorded (Next's framework spans are non-recording
     // from the start), unless TRACE_ALL_SPANS=1; and no fetch instrumentation unless all spans are kept.
     traceSampler: allSpans ? sampler : new OpenInferenceSampler(sampler),

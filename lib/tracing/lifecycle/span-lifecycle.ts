@@ -26,7 +26,7 @@ import { applyOutcome, type SpanOutcome } from './span-outcome';
 import { getTraceConfig } from '../vocabulary/trace-config';
 import { getTracer } from './tracer';
 
-export { outcomeOfAbort, toError, type SpanOutcome } from './span-outcome';
+export { abortedOrError, outcomeOfAbort, type SpanOutcome } from './span-outcome';
 
 export interface OpenSpan {
   readonly span: Span;

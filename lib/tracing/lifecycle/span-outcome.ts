@@ -55,3 +55,8 @@ export function outcomeOfAbort(signal: AbortSignal): SpanOutcome {
   return { type: 'aborted', reason: reason === undefined ? 'aborted' : String(reason) };
 }
 
+/** A failed call: aborted (Stop, deadline) when its signal fired, an error otherwise. */
+export function abortedOrError(signal: AbortSignal | undefined, error: unknown): SpanOutcome {
+  return signal?.aborted ? outcomeOfAbort(signal) : { type: 'error', error };
+}
+

@@ -21,7 +21,7 @@ import { getPromptTemplateAttributesFor } from '../vocabulary/prompt-template-at
 import type { PromptTemplate } from '../vocabulary/prompt-template';
 import { usageAtStreamStart } from '../vocabulary/stream-start-usage';
 import { OpenInferenceSpanKind } from '../vocabulary/semconv';
-import { outcomeOfAbort, startSpan, type SpanOutcome } from './span-lifecycle';
+import { abortedOrError, outcomeOfAbort, startSpan, type SpanOutcome } from './span-lifecycle';
 import { getLLMToolsAttributes, type ToolDefinition } from '../vocabulary/tool-attributes';
 import { usageFromProvider } from '../vocabulary/token-usage';
 
@@ -116,10 +116,6 @@ function outcomeOfCancel(signal: AbortSignal | undefined, reason: unknown): Span
   if (signal?.aborted) return outcomeOfAbort(signal);
   if (reason instanceof Error && reason.name !== 'AbortError') return { type: 'error', error: reason };
   return { type: 'aborted', reason: 'stream cancelled' };
-}
-
-function abortedOrError(signal: AbortSignal | undefined, error: unknown): SpanOutcome {
-  return signal?.aborted ? outcomeOfAbort(signal) : { type: 'error', error };
 }
 
 /**

@@ -7,7 +7,7 @@
 import { asSchema, type ToolSet } from 'ai';
 import { context as otelContext, type Context } from '@opentelemetry/api';
 import { OpenInferenceSpanKind } from '../vocabulary/semconv';
-import { outcomeOfAbort, startSpan } from './span-lifecycle';
+import { abortedOrError, outcomeOfAbort, startSpan } from './span-lifecycle';
 import { getToolEndAttributes, getToolStartAttributes } from '../vocabulary/tool-attributes';
 
 export function traceTools<TOOLS extends ToolSet>(tools: TOOLS, parent: Context): TOOLS {
@@ -42,7 +42,7 @@ export function traceTools<TOOLS extends ToolSet>(tools: TOOLS, parent: Context)
           span.end({ type: 'ok' }, getToolEndAttributes(output));
           return output;
         } catch (error) {
-          span.end(signal?.aborted ? outcomeOfAbort(signal) : { type: 'error', error });
+          span.end(abortedOrError(signal, error));
           throw error;
         } finally {
           signal?.removeEventListener('abort', onAbort);
